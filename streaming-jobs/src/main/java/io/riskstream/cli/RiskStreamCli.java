@@ -1,0 +1,33 @@
+package io.riskstream.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code riskstream} command line; {@code ./riskstream} at the repository root runs it. */
+@Command(
+    name = "riskstream",
+    mixinStandardHelpOptions = true,
+    version = "riskstream 0.1.0",
+    description = "Streaming online learning against payment fraud on Kafka, Flink and DJL.",
+    subcommands = {})
+public final class RiskStreamCli {
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line; bad arguments print one line naming the problem. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new RiskStreamCli());
+    cli.setParameterExceptionHandler(
+        (ex, argv) -> {
+          ex.getCommandLine().getErr().println("riskstream: " + ex.getMessage());
+          ex.getCommandLine()
+              .getErr()
+              .println(
+                  "Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          return 2;
+        });
+    return cli;
+  }
+}
