@@ -1,0 +1,334 @@
+package io.riskstream.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.riskstream.jobs.JobGraphs;
+import io.riskstream.jobs.PlatformSettings;
+import io.riskstream.kafka.KafkaClients;
+import io.riskstream.learner.LearnerSettings;
+import io.riskstream.model.FraudModel;
+import io.riskstream.model.ScoringInput;
+import io.riskstream.runtime.EmbeddedFlink;
+import io.riskstream.runtime.TopicSetup;
+import io.riskstream.schemas.AvroCodec;
+import io.riskstream.schemas.DeadLetter;
+import io.riskstream.schemas.FeatureSnapshot;
+import io.riskstream.schemas.FloatVectors;
+import io.riskstream.schemas.Label;
+import io.riskstream.schemas.ModelUpdate;
+import io.riskstream.schemas.Score;
+import io.riskstream.schemas.Topic;
+import io.riskstream.schemas.Transaction;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole loop on a real broker and real Flink: transactions are scored by the initial model,
+ * labels train it, the new version travels through model-updates into the running scorer, and
+ * later scores carry it. Subclasses choose where the broker runs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EndToEndTestBase {
+  private static final Duration WAIT = Duration.ofMinutes(3);
+  private static final long BASE_TIME = System.currentTimeMillis() - Duration.ofHours(2).toMillis();
+
+  @TempDir Path dataDir;
+
+  private KafkaFixture kafka;
+  private EmbeddedFlink flink;
+  private KafkaProducer<byte[], byte[]> producer;
+  private PlatformSettings settings;
+  private final AvroCodec<Transaction> transactions = AvroCodec.of(Transaction.class);
+
+  abstract KafkaFixture startKafka(Path dataDir) throws Exception;
+
+  @BeforeAll
+  void startPlatform() throws Exception {
+    kafka = startKafka(dataDir.resolve("kafka"));
+    TopicSetup.createAll(kafka.bootstrapServers(), 2);
+    settings =
+        PlatformSettings.defaults(kafka.bootstrapServers())
+            .withCheckpointInterval(Duration.ofSeconds(1))
+            .withLearner(
+                new LearnerSettings(
+                    "riskstream-it", List.of("head"), 32, Duration.ofSeconds(1), 2, 0.05f, 5f));
+    flink = EmbeddedFlink.start(4, dataDir.resolve("savepoints"));
+    flink.submit(JobGraphs.scoring(settings, dataDir.resolve("checkpoints")));
+    flink.submit(JobGraphs.learner(settings, dataDir.resolve("checkpoints")));
+    producer = KafkaClients.producer(kafka.bootstrapServers());
+  }
+
+  @AfterAll
+  void stopPlatform() throws Exception {
+    if (producer != null) {
+      producer.close();
+    }
+    if (flink != null) {
+      flink.close();
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @Test
+  void labelsTrainTheModelAndScorersHotSwapTheNewVersion() {
+    List<Transaction> before = transactions("before", 0, 120);
+    before.forEach(this::send);
+    List<Score> initialScores = awaitScores(ids(before));
+    assertThat(initialScores).allSatisfy(s -> assertThat(s.getModelVersion()).isZero());
+
+    before.forEach(txn -> sendLabel(txn, isFraud(txn)));
+    try (TopicReader<ModelUpdate> updates =
+        new TopicReader<>(kafka.bootstrapServers(), Topic.MODEL_UPDATES, ModelUpdate.class)) {
+      List<ModelUpdate> published = updates.pollUntil(list -> !list.isEmpty(), WAIT);
+      assertThat(published).as("a model version published after the labels").isNotEmpty();
+      assertThat(published.get(0).getVersion()).isGreaterThan(0);
+      assertThat(published.get(0).getParentVersion()).isZero();
+    }
+    awaitScorersOnATrainedVersion();
+
+    List<Transaction> after = transactions("after", 1000, 60);
+    after.forEach(this::send);
+    List<Score> updatedScores = awaitScores(ids(after));
+    assertThat(updatedScores)
+        .as("scores after the update carry the new version")
+        .allSatisfy(s -> assertThat(s.getModelVersion()).isGreaterThan(0));
+    assertScoresComeFromThePublishedWeights(updatedScores);
+
+    assertExactlyOneScoreEach(ids(before), ids(after));
+  }
+
+  @Test
+  void malformedTransactionsGoToDeadLettersAndTheJobKeepsScoring() {
+    Transaction good = transaction("dl-good", "c-dl", "t-dl", 10.0, BASE_TIME);
+    Transaction noCard = transaction("dl-1", "", "t-dl", 10.0, BASE_TIME);
+    Transaction negative = transaction("dl-2", "c-dl", "t-dl", -5.0, BASE_TIME);
+    Transaction nan = transaction("dl-3", "c-dl", "t-dl", Double.NaN, BASE_TIME);
+    Transaction infinite = transaction("dl-4", "c-dl", "t-dl", Double.POSITIVE_INFINITY, BASE_TIME);
+    byte[] encodedGood = transactions.encode(good);
+    Map<String, byte[]> bad =
+        Map.of(
+            "bad header", "definitely not avro".getBytes(StandardCharsets.UTF_8),
+            "unknown schema fingerprint",
+                AvroCodec.of(Label.class).encode(label("dl-5", "c-dl", true)),
+            "corrupt Transaction body", Arrays.copyOf(encodedGood, encodedGood.length - 9),
+            "missing field cardId", transactions.encode(noCard),
+            "amount is negative", transactions.encode(negative),
+            "amount is not a finite number: NaN", transactions.encode(nan),
+            "amount is not a finite number: Infinity", transactions.encode(infinite));
+    bad.values().forEach(bytes -> sendRaw(Topic.TRANSACTIONS, "c-dl", bytes));
+    send(good);
+
+    try (TopicReader<DeadLetter> deadLetters =
+        new TopicReader<>(kafka.bootstrapServers(), Topic.DEAD_LETTERS, DeadLetter.class)) {
+      List<DeadLetter> letters = deadLetters.pollUntil(list -> list.size() >= bad.size(), WAIT);
+      assertThat(letters).hasSize(bad.size());
+      for (Map.Entry<String, byte[]> expected : bad.entrySet()) {
+        assertThat(letters)
+            .as("dead letter for '%s' with its original bytes", expected.getKey())
+            .anySatisfy(
+                letter -> {
+                  assertThat(letter.getReason()).contains(expected.getKey());
+                  assertThat(letter.getSourceTopic()).isEqualTo("transactions");
+                  assertThat(bytes(letter.getPayload())).isEqualTo(expected.getValue());
+                });
+      }
+    }
+    assertThat(awaitScores(Set.of("dl-good"))).hasSize(1);
+  }
+
+  /**
+   * Sends probe transactions on many cards (so every scorer instance sees some) until all of a
+   * round are scored by a trained version: the broadcast has reached every scorer.
+   */
+  private void awaitScorersOnATrainedVersion() {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    for (int round = 0; System.nanoTime() < deadline; round++) {
+      List<Transaction> probes = transactions("probe-" + round + "-", 500 + round * 10, 10);
+      probes.forEach(this::send);
+      if (awaitScores(ids(probes)).stream().allMatch(s -> s.getModelVersion() > 0)) {
+        return;
+      }
+    }
+    throw new AssertionError("scorers never switched to a trained model version");
+  }
+
+  /**
+   * Each score must be what the initial model gives once the published weights of its version are
+   * loaded — and not what the initial weights alone give.
+   */
+  private void assertScoresComeFromThePublishedWeights(List<Score> scores) {
+    Map<String, FeatureSnapshot> snapshots = snapshotsOf(scoredIds(scores));
+    List<ModelUpdate> updates;
+    try (TopicReader<ModelUpdate> reader =
+        new TopicReader<>(kafka.bootstrapServers(), Topic.MODEL_UPDATES, ModelUpdate.class)) {
+      long newest = scores.stream().mapToLong(Score::getModelVersion).max().orElseThrow();
+      updates = reader.pollUntil(list -> list.stream().anyMatch(u -> u.getVersion() >= newest), WAIT);
+    }
+    try (FraudModel initial = FraudModel.create(settings.modelConfig())) {
+      for (Score score : scores) {
+        FeatureSnapshot snapshot = snapshots.get(score.getTransactionId());
+        ScoringInput input =
+            new ScoringInput(
+                FloatVectors.toArray(snapshot.getFeatures()),
+                FloatVectors.toArrays(snapshot.getHistory()));
+        double oldScore = initial.score(List.of(input))[0];
+        assertThat(score.getScore())
+            .as("score of %s differs from the initial weights'", score.getTransactionId())
+            .isNotCloseTo(oldScore, within(1e-6));
+        try (FraudModel published = FraudModel.create(settings.modelConfig())) {
+          for (ModelUpdate update : updates) {
+            if (update.getVersion() == score.getModelVersion()) {
+              published.importGroup(update.getGroup(), bytes(update.getPayload()));
+            }
+          }
+          assertThat(score.getScore())
+              .as("score of %s reproduced from version %d", score.getTransactionId(), score.getModelVersion())
+              .isCloseTo(published.score(List.of(input))[0], within(1e-5));
+        }
+      }
+    }
+  }
+
+  private void assertExactlyOneScoreEach(Set<String> first, Set<String> second) {
+    try (TopicReader<Score> reader =
+        new TopicReader<>(kafka.bootstrapServers(), Topic.SCORES, Score.class)) {
+      reader.pollUntil(list -> scoredIds(list).containsAll(first) && scoredIds(list).containsAll(second), WAIT);
+      List<Score> all = reader.pollFor(Duration.ofSeconds(3));
+      Map<String, Long> counts =
+          all.stream().collect(Collectors.groupingBy(Score::getTransactionId, Collectors.counting()));
+      for (String id : concat(first, second)) {
+        assertThat(counts.get(id)).as("scores of %s", id).isEqualTo(1L);
+      }
+    }
+  }
+
+  private List<Score> awaitScores(Set<String> transactionIds) {
+    try (TopicReader<Score> reader =
+        new TopicReader<>(kafka.bootstrapServers(), Topic.SCORES, Score.class)) {
+      List<Score> all = reader.pollUntil(list -> scoredIds(list).containsAll(transactionIds), WAIT);
+      List<Score> wanted =
+          all.stream().filter(s -> transactionIds.contains(s.getTransactionId())).toList();
+      assertThat(scoredIds(wanted)).as("scored transactions").containsAll(transactionIds);
+      return wanted;
+    }
+  }
+
+  private Map<String, FeatureSnapshot> snapshotsOf(Set<String> transactionIds) {
+    try (TopicReader<FeatureSnapshot> reader =
+        new TopicReader<>(kafka.bootstrapServers(), Topic.FEATURE_SNAPSHOTS, FeatureSnapshot.class)) {
+      return reader
+          .pollUntil(
+              list ->
+                  list.stream()
+                      .map(FeatureSnapshot::getTransactionId)
+                      .collect(Collectors.toSet())
+                      .containsAll(transactionIds),
+              WAIT)
+          .stream()
+          .filter(s -> transactionIds.contains(s.getTransactionId()))
+          .collect(Collectors.toMap(FeatureSnapshot::getTransactionId, Function.identity(), (a, b) -> a));
+    }
+  }
+
+  /**
+   * A small stream with a planted pattern: cards c-0..c-19 buy at terminals t-0..t-9; large
+   * purchases at terminal t-0 are fraud.
+   */
+  private static List<Transaction> transactions(String prefix, int offsetSeconds, int count) {
+    List<Transaction> list = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String terminal = "t-" + (i % 10);
+      double amount = terminal.equals("t-0") ? 400 + i : 20 + (i % 7) * 5;
+      list.add(
+          transaction(
+              prefix + i,
+              "c-" + (i % 20),
+              terminal,
+              amount,
+              BASE_TIME + (offsetSeconds + i) * 1000L));
+    }
+    return list;
+  }
+
+  private static boolean isFraud(Transaction txn) {
+    return txn.getTerminalId().equals("t-0");
+  }
+
+  private static Transaction transaction(
+      String id, String card, String terminal, double amount, long eventTime) {
+    return Transaction.newBuilder()
+        .setTransactionId(id)
+        .setCardId(card)
+        .setTerminalId(terminal)
+        .setAmount(amount)
+        .setEventTime(eventTime)
+        .build();
+  }
+
+  private static Label label(String transactionId, String card, boolean fraud) {
+    return Label.newBuilder()
+        .setTransactionId(transactionId)
+        .setCardId(card)
+        .setFraud(fraud)
+        .setLabelTime(System.currentTimeMillis())
+        .setSource("it")
+        .build();
+  }
+
+  private void send(Transaction txn) {
+    sendRaw(Topic.TRANSACTIONS, txn.getCardId().isEmpty() ? "none" : txn.getCardId(), transactions.encode(txn));
+    producer.flush();
+  }
+
+  private void sendLabel(Transaction txn, boolean fraud) {
+    sendRaw(
+        Topic.LABELS,
+        txn.getTransactionId(),
+        AvroCodec.of(Label.class).encode(label(txn.getTransactionId(), txn.getCardId(), fraud)));
+    producer.flush();
+  }
+
+  private void sendRaw(Topic topic, String key, byte[] value) {
+    producer.send(
+        new ProducerRecord<>(topic.topicName(), key.getBytes(StandardCharsets.UTF_8), value));
+  }
+
+  private static Set<String> ids(List<Transaction> transactions) {
+    return transactions.stream().map(Transaction::getTransactionId).collect(Collectors.toSet());
+  }
+
+  private static Set<String> scoredIds(List<Score> scores) {
+    return scores.stream().map(Score::getTransactionId).collect(Collectors.toSet());
+  }
+
+  private static List<String> concat(Set<String> a, Set<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return bytes;
+  }
+}

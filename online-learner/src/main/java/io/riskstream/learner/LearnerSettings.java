@@ -1,0 +1,38 @@
+package io.riskstream.learner;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How the learner trains: a mini-batch is trained and published every {@code batchSize} labels or
+ * {@code maxWait} after its first label, whichever comes first.
+ */
+public record LearnerSettings(
+    String modelId,
+    List<String> trainableGroups,
+    int batchSize,
+    Duration maxWait,
+    int stepsPerBatch,
+    float learningRate,
+    float positiveWeight)
+    implements Serializable {
+
+  public LearnerSettings {
+    trainableGroups = List.copyOf(trainableGroups);
+    if (trainableGroups.isEmpty()) {
+      throw new IllegalArgumentException("trainableGroups must name at least one parameter group");
+    }
+    if (batchSize <= 0 || stepsPerBatch <= 0) {
+      throw new IllegalArgumentException("batchSize and stepsPerBatch must be positive");
+    }
+    if (!(learningRate > 0) || !(positiveWeight > 0)) {
+      throw new IllegalArgumentException("learningRate and positiveWeight must be positive");
+    }
+  }
+
+  public static LearnerSettings defaults() {
+    return new LearnerSettings(
+        "riskstream-fraud", List.of("head"), 64, Duration.ofSeconds(2), 2, 0.01f, 5.0f);
+  }
+}

@@ -1,0 +1,159 @@
+package io.riskstream.learner;
+
+import io.riskstream.model.FraudModel;
+import io.riskstream.model.ModelConfig;
+import io.riskstream.model.OnlineTrainer;
+import io.riskstream.model.ScoringInput;
+import io.riskstream.schemas.ModelUpdate;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Trains the model on joined examples in mini-batches and emits each new version as one {@link
+ * ModelUpdate} per changed parameter group.
+ *
+ * <p>Runs on a single constant key: there is one model, and keyed state gives it processing-time
+ * timers and checkpointed weights. The published weights and version live in state, so a learner
+ * restored from a checkpoint continues the version sequence instead of publishing duplicates.
+ */
+public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExample, ModelUpdate> {
+  private static final long serialVersionUID = 1L;
+
+  private final ModelConfig modelConfig;
+  private final LearnerSettings settings;
+
+  private transient ListState<TrainingExample> batch;
+  private transient ValueState<Integer> batchSize;
+  private transient ValueState<ModelLineage> lineage;
+  private transient MapState<String, byte[]> weights;
+  private transient FraudModel model;
+  private transient OnlineTrainer trainer;
+  private transient boolean weightsRestored;
+
+  public TrainerFunction(ModelConfig modelConfig, LearnerSettings settings) {
+    this.modelConfig = modelConfig;
+    this.settings = settings;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    batch =
+        getRuntimeContext()
+            .getListState(new ListStateDescriptor<>("batch", TrainingExample.class));
+    batchSize = getRuntimeContext().getState(new ValueStateDescriptor<>("batch-size", Types.INT));
+    lineage =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("lineage", ModelLineage.class));
+    weights =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "published-weights", Types.STRING, Types.PRIMITIVE_ARRAY(Types.BYTE)));
+    model = FraudModel.create(modelConfig);
+    trainer =
+        new OnlineTrainer(
+            model, settings.trainableGroups(), settings.learningRate(), settings.positiveWeight());
+  }
+
+  @Override
+  public void processElement(TrainingExample example, Context ctx, Collector<ModelUpdate> out)
+      throws Exception {
+    restoreWeightsOnce();
+    batch.add(example);
+    int size = batchSize.value() == null ? 1 : batchSize.value() + 1;
+    batchSize.update(size);
+    if (size == 1) {
+      long now = ctx.timerService().currentProcessingTime();
+      ctx.timerService().registerProcessingTimeTimer(now + settings.maxWait().toMillis());
+    }
+    if (size >= settings.batchSize()) {
+      trainAndPublish(ctx.timerService().currentProcessingTime(), out);
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<ModelUpdate> out)
+      throws Exception {
+    restoreWeightsOnce();
+    if (batchSize.value() != null) {
+      trainAndPublish(timestamp, out);
+    }
+  }
+
+  private void trainAndPublish(long now, Collector<ModelUpdate> out) throws Exception {
+    List<ScoringInput> inputs = new ArrayList<>();
+    List<Float> labels = new ArrayList<>();
+    long newestLabel = 0;
+    for (TrainingExample example : batch.get()) {
+      inputs.add(example.input());
+      labels.add(example.fraud ? 1f : 0f);
+      newestLabel = Math.max(newestLabel, example.labelTime);
+    }
+    batch.clear();
+    batchSize.clear();
+
+    float[] y = new float[labels.size()];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = labels.get(i);
+    }
+    // The loss reported is the batch's loss before it was learned: an honest, prequential figure.
+    float loss = trainer.step(inputs, y);
+    for (int step = 1; step < settings.stepsPerBatch(); step++) {
+      trainer.step(inputs, y);
+    }
+
+    ModelLineage previous = lineage.value() == null ? ModelLineage.initial() : lineage.value();
+    ModelLineage next = previous.next(newestLabel, inputs.size());
+    lineage.update(next);
+    List<String> groups = settings.trainableGroups();
+    for (String group : groups) {
+      byte[] payload = model.exportGroup(group);
+      weights.put(group, payload);
+      out.collect(
+          ModelUpdate.newBuilder()
+              .setModelId(settings.modelId())
+              .setVersion(next.version)
+              .setParentVersion(previous.version)
+              .setGroup(group)
+              .setGroupsInVersion(groups.size())
+              .setPayload(ByteBuffer.wrap(payload))
+              .setTrainedThrough(next.trainedThrough)
+              .setTrainedExamples(next.trainedExamples)
+              .setPublishedAt(now)
+              .setMetrics(Map.of("loss", (double) loss, "batch", (double) inputs.size()))
+              .build());
+    }
+  }
+
+  /** After a restore the model object is new: load the weights this learner last published. */
+  private void restoreWeightsOnce() throws Exception {
+    if (weightsRestored) {
+      return;
+    }
+    for (Map.Entry<String, byte[]> group : weights.entries()) {
+      model.importGroup(group.getKey(), group.getValue());
+    }
+    weightsRestored = true;
+  }
+
+  @Override
+  public void close() {
+    if (trainer != null) {
+      trainer.close();
+    }
+    if (model != null) {
+      model.close();
+    }
+  }
+}

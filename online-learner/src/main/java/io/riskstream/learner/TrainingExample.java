@@ -1,0 +1,39 @@
+package io.riskstream.learner;
+
+import io.riskstream.model.ScoringInput;
+import io.riskstream.schemas.FeatureSnapshot;
+import io.riskstream.schemas.FloatVectors;
+import io.riskstream.schemas.Label;
+
+/**
+ * A label joined with the point-in-time snapshot that was scored: the model learns from exactly
+ * what it saw, never from features recomputed after the fact. A Flink POJO.
+ */
+public class TrainingExample {
+  public String transactionId;
+  public float[] features;
+  public float[][] history;
+  public boolean fraud;
+  public long labelTime;
+
+  public TrainingExample() {}
+
+  public static TrainingExample of(FeatureSnapshot snapshot, Label label) {
+    TrainingExample example = new TrainingExample();
+    example.transactionId = snapshot.getTransactionId();
+    example.features = FloatVectors.toArray(snapshot.getFeatures());
+    example.history = FloatVectors.toArrays(snapshot.getHistory());
+    example.fraud = label.getFraud();
+    example.labelTime = label.getLabelTime();
+    return example;
+  }
+
+  public ScoringInput input() {
+    return new ScoringInput(features, history);
+  }
+
+  @Override
+  public String toString() {
+    return "TrainingExample{" + transactionId + ", fraud=" + fraud + "}";
+  }
+}

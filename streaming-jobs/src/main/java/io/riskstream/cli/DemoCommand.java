@@ -1,0 +1,73 @@
+package io.riskstream.cli;
+
+import io.riskstream.demo.DemoRun;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code riskstream demo}: the whole platform on this machine, on real components. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the whole loop on this machine: a real Kafka broker (child JVM), the scoring and"
+          + " learning Flink jobs in a MiniCluster (RocksDB state, exactly-once checkpoints), and"
+          + " a synthetic stream of card transactions with delayed fraud labels.",
+      "Prints one live progress line until Ctrl-C or --duration, then a key=value summary."
+    })
+public final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--duration",
+      converter = DurationConverter.class,
+      description = "Stop after this long, e.g. 60s or 5m (default: run until Ctrl-C).")
+  Duration duration;
+
+  @Option(
+      names = "--data-dir",
+      description = "Broker logs, checkpoints and savepoints go here, and stay (default: a temp dir, removed at exit).")
+  Path dataDir;
+
+  @Option(names = "--partitions", defaultValue = "2", description = "Partitions per topic and job parallelism (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(names = "--rate", defaultValue = "500", description = "Transactions per second to generate (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(
+      names = "--label-delay",
+      defaultValue = "5s",
+      converter = DurationConverter.class,
+      description = "How long after a transaction its fraud label arrives (default: ${DEFAULT-VALUE}).")
+  Duration labelDelay;
+
+  @Option(
+      names = "--checkpoint-interval",
+      defaultValue = "2s",
+      converter = DurationConverter.class,
+      description = "Flink checkpoint interval; exactly-once output is committed at each checkpoint (default: ${DEFAULT-VALUE}).")
+  Duration checkpointInterval;
+
+  @Option(names = "--seed", defaultValue = "7", description = "Seed of the synthetic stream (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    if (partitions < 1) {
+      throw new IllegalArgumentException("--partitions must be at least 1, was " + partitions);
+    }
+    if (!(rate > 0)) {
+      throw new IllegalArgumentException("--rate must be positive, was " + rate);
+    }
+    DemoRun run =
+        new DemoRun(
+            dataDir, partitions, rate, labelDelay, checkpointInterval, seed,
+            spec.commandLine().getOut());
+    return run.runUntilStopped(duration);
+  }
+}

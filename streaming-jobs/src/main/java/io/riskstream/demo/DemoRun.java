@@ -1,0 +1,199 @@
+package io.riskstream.demo;
+
+import io.riskstream.generator.LiveGenerator;
+import io.riskstream.jobs.JobGraphs;
+import io.riskstream.jobs.PlatformSettings;
+import io.riskstream.runtime.EmbeddedFlink;
+import io.riskstream.runtime.EmbeddedKafka;
+import io.riskstream.runtime.TopicSetup;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One run of the demo: broker, topics, both jobs, the generator and the progress line, then an
+ * orderly shutdown (generator, jobs with a savepoint, Flink, broker) also on Ctrl-C.
+ */
+public final class DemoRun {
+  private static final long TICK_MILLIS = 100;
+
+  private final Path dataDir;
+  private final int partitions;
+  private final double rate;
+  private final Duration labelDelay;
+  private final Duration checkpointInterval;
+  private final long seed;
+  private final PrintWriter out;
+  private final boolean interactive = System.console() != null;
+  private volatile boolean stopRequested;
+
+  public DemoRun(
+      Path dataDir,
+      int partitions,
+      double rate,
+      Duration labelDelay,
+      Duration checkpointInterval,
+      long seed,
+      PrintWriter out) {
+    this.dataDir = dataDir;
+    this.partitions = partitions;
+    this.rate = rate;
+    this.labelDelay = labelDelay;
+    this.checkpointInterval = checkpointInterval;
+    this.seed = seed;
+    this.out = out;
+  }
+
+  /**
+   * Runs until {@code duration} has passed (null: until Ctrl-C). Returns the exit code: 0 when
+   * scores flowed, 1 when none did.
+   */
+  public int runUntilStopped(Duration duration) throws Exception {
+    CountDownLatch finished = new CountDownLatch(1);
+    // On Ctrl-C the JVM only waits for shutdown hooks: this one lets the run shut down in order.
+    Thread hook =
+        new Thread(
+            () -> {
+              stopRequested = true;
+              try {
+                finished.await(90, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "riskstream-demo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    boolean temporary = dataDir == null;
+    Path dir = temporary ? Files.createTempDirectory("riskstream-demo-") : prepare(dataDir);
+    try {
+      return run(dir, duration);
+    } finally {
+      if (temporary) {
+        deleteRecursively(dir);
+      }
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook is running and returns now that we are done.
+      }
+    }
+  }
+
+  private int run(Path dir, Duration duration) throws Exception {
+    long startNanos = System.nanoTime();
+    DemoStats stats = new DemoStats();
+    out.printf("RiskStream demo: data in %s%n", dir);
+    out.flush();
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
+      String bootstrap = kafka.bootstrapServers();
+      TopicSetup.createAll(bootstrap, partitions);
+      out.printf("Kafka broker (child JVM) on %s, topics created%n", bootstrap);
+      PlatformSettings settings =
+          PlatformSettings.defaults(bootstrap)
+              .withParallelism(partitions)
+              .withCheckpointInterval(checkpointInterval);
+      try (EmbeddedFlink flink = EmbeddedFlink.start(2 * partitions, dir.resolve("savepoints"));
+          ProgressMonitor monitor = ProgressMonitor.start(bootstrap);
+          LiveGenerator generator = new LiveGenerator(bootstrap, rate, labelDelay, seed)) {
+        flink.submit(JobGraphs.scoring(settings, dir.resolve("checkpoints")));
+        flink.submit(JobGraphs.learner(settings, dir.resolve("checkpoints")));
+        out.printf(
+            "Flink MiniCluster running the scoring and learner jobs; generating %.0f txn/s,"
+                + " labels after %s%n",
+            rate, labelDelay);
+        out.flush();
+        generator.start();
+        watch(startNanos, duration, stats, monitor, generator);
+        out.println();
+        out.println("Stopping: generator, jobs (savepoint), Flink, broker");
+        out.flush();
+      }
+    }
+    out.println(stats.summaryLine());
+    out.flush();
+    return stats.hasScores() ? 0 : 1;
+  }
+
+  private void watch(
+      long startNanos,
+      Duration duration,
+      DemoStats stats,
+      ProgressMonitor monitor,
+      LiveGenerator generator)
+      throws InterruptedException {
+    long deadline = duration == null ? Long.MAX_VALUE : startNanos + duration.toNanos();
+    long nextSample = System.nanoTime();
+    int tick = 0;
+    while (!stopRequested && System.nanoTime() < deadline) {
+      Thread.sleep(TICK_MILLIS);
+      if (generator.labelsSent() > 0) {
+        stats.firstLabelAt(secondsSince(startNanos, System.nanoTime()));
+      }
+      if (monitor.firstScoreNanos() != 0) {
+        stats.firstScoreAt(secondsSince(startNanos, monitor.firstScoreNanos()));
+      }
+      if (monitor.firstTrainedScoreNanos() != 0) {
+        stats.firstTrainedScoreAt(secondsSince(startNanos, monitor.firstTrainedScoreNanos()));
+      }
+      if (System.nanoTime() >= nextSample) {
+        nextSample += TimeUnit.SECONDS.toNanos(1);
+        stats.add(
+            new DemoStats.Sample(
+                secondsSince(startNanos, System.nanoTime()),
+                generator.transactionsSent(),
+                generator.labelsSent(),
+                monitor.scores(),
+                monitor.trainedExamples(),
+                monitor.publishedVersion(),
+                monitor.scoredVersion()));
+        // One live line on a terminal; a line every 5 s when the output is a file or a pipe.
+        if (interactive) {
+          out.print("\r" + stats.progressLine());
+          out.flush();
+        } else if (tick++ % 5 == 0) {
+          out.println(stats.progressLine());
+          out.flush();
+        }
+      }
+    }
+  }
+
+  private static double secondsSince(long startNanos, long nanos) {
+    return (nanos - startNanos) / 1e9;
+  }
+
+  private static Path prepare(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> entries = Files.list(dir)) {
+        if (entries.findAny().isPresent()) {
+          throw new IllegalArgumentException("--data-dir " + dir + " is not empty");
+        }
+      }
+    }
+    return Files.createDirectories(dir);
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(DemoRun::deleteQuietly);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // Best effort: a leftover temp file is not worth failing the demo for.
+    }
+  }
+}

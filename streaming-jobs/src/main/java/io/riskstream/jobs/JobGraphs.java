@@ -1,0 +1,56 @@
+package io.riskstream.jobs;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BiConsumer;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+
+/**
+ * Builds the platform's jobs as stream graphs with their production configuration: exactly-once
+ * checkpoints on the RocksDB backend (incremental), restarts with a delay.
+ */
+public final class JobGraphs {
+  private JobGraphs() {}
+
+  public static StreamGraph scoring(PlatformSettings settings, Path checkpoints) {
+    return graph(ScoringJob.NAME, settings, checkpoints, ScoringJob::define);
+  }
+
+  public static StreamGraph learner(PlatformSettings settings, Path checkpoints) {
+    return graph(LearnerJob.NAME, settings, checkpoints, LearnerJob::define);
+  }
+
+  private static StreamGraph graph(
+      String name,
+      PlatformSettings settings,
+      Path checkpoints,
+      BiConsumer<StreamExecutionEnvironment, PlatformSettings> define) {
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(
+            configuration(name, settings, checkpoints.resolve(name)));
+    env.setParallelism(settings.parallelism());
+    define.accept(env, settings);
+    return env.getStreamGraph();
+  }
+
+  static Configuration configuration(String name, PlatformSettings settings, Path checkpoints) {
+    Configuration conf = new Configuration();
+    conf.set(PipelineOptions.NAME, name);
+    conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
+    conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+    conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+    conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
+    return conf;
+  }
+}

@@ -1,0 +1,90 @@
+package io.riskstream.jobs;
+
+import io.riskstream.jobs.kafka.KafkaIo;
+import io.riskstream.learner.LabelJoinFunction;
+import io.riskstream.learner.TrainerFunction;
+import io.riskstream.learner.TrainingExample;
+import io.riskstream.schemas.FeatureSnapshot;
+import io.riskstream.schemas.Label;
+import io.riskstream.schemas.ModelUpdate;
+import io.riskstream.schemas.RecordValidation;
+import io.riskstream.schemas.Topic;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The online learning job: labels ⋈ feature-snapshots (by transaction id) → mini-batch training →
+ * versioned parameter groups on model-updates.
+ */
+public final class LearnerJob {
+  public static final String NAME = "riskstream-learner";
+
+  private LearnerJob() {}
+
+  public static void define(StreamExecutionEnvironment env, PlatformSettings settings) {
+    SingleOutputStreamOperator<FeatureSnapshot> snapshots =
+        env.fromSource(
+                KafkaIo.source(settings, Topic.FEATURE_SNAPSHOTS, NAME + "-snapshots"),
+                WatermarkStrategy.noWatermarks(),
+                "feature-snapshots")
+            .uid("snapshots-source")
+            .process(
+                new DecodeFunction<FeatureSnapshot>(NAME, FeatureSnapshot.class, s -> s),
+                TypeInformation.of(FeatureSnapshot.class))
+            .uid("decode-snapshots")
+            .name("decode feature-snapshots");
+    SingleOutputStreamOperator<Label> labels =
+        env.fromSource(
+                KafkaIo.source(settings, Topic.LABELS, NAME + "-labels"),
+                WatermarkStrategy.noWatermarks(),
+                "labels")
+            .uid("labels-source")
+            .process(
+                new DecodeFunction<>(NAME, Label.class, RecordValidation::requireValid),
+                TypeInformation.of(Label.class))
+            .uid("decode-labels")
+            .name("decode labels");
+
+    SingleOutputStreamOperator<ModelUpdate> updates =
+        snapshots
+            .keyBy(FeatureSnapshot::getTransactionId, Types.STRING)
+            .connect(labels.keyBy(Label::getTransactionId, Types.STRING))
+            .process(
+                new LabelJoinFunction(settings.labelJoinTtl()),
+                TypeInformation.of(TrainingExample.class))
+            .uid("label-join")
+            .name("label join")
+            // One model: all examples meet in a single trainer.
+            .keyBy(example -> 0, Types.INT)
+            .process(
+                new TrainerFunction(settings.modelConfig(), settings.learner()),
+                TypeInformation.of(ModelUpdate.class))
+            .setParallelism(1)
+            .uid("trainer")
+            .name("online trainer");
+
+    // Exactly once: after a failover the learner re-trains from its checkpoint, and versions it
+    // published but never committed are aborted, so no version number is ever published twice.
+    updates
+        .sinkTo(
+            KafkaIo.sink(
+                settings,
+                Topic.MODEL_UPDATES,
+                ModelUpdate.class,
+                ModelUpdate::getGroup,
+                DeliveryGuarantee.EXACTLY_ONCE,
+                NAME + "-model-updates"))
+        .setParallelism(1)
+        .uid("model-updates-sink")
+        .name("model-updates");
+    DeadLetters.sink(
+        settings,
+        NAME,
+        snapshots.getSideOutput(DecodeFunction.DEAD_LETTERS),
+        labels.getSideOutput(DecodeFunction.DEAD_LETTERS));
+  }
+}

@@ -1,0 +1,119 @@
+package io.riskstream.jobs;
+
+import io.riskstream.features.CardFeatureFunction;
+import io.riskstream.features.EnrichedTransaction;
+import io.riskstream.features.ScoringRequest;
+import io.riskstream.features.TerminalFeatureFunction;
+import io.riskstream.jobs.kafka.KafkaIo;
+import io.riskstream.schemas.FeatureSnapshot;
+import io.riskstream.schemas.ModelUpdate;
+import io.riskstream.schemas.RecordValidation;
+import io.riskstream.schemas.Score;
+import io.riskstream.schemas.Topic;
+import io.riskstream.schemas.Transaction;
+import io.riskstream.scoring.ScoringFunction;
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The features + scoring job: transactions → decode → terminal graph features → card window
+ * features and history → sparse-attention score → scores and feature-snapshots. Model updates are
+ * broadcast into the scorer. Every operator has a stable uid so savepoints survive upgrades.
+ */
+public final class ScoringJob {
+  public static final String NAME = "riskstream-scoring";
+
+  private ScoringJob() {}
+
+  public static void define(StreamExecutionEnvironment env, PlatformSettings settings) {
+    SingleOutputStreamOperator<Transaction> transactions =
+        env.fromSource(
+                KafkaIo.source(settings, Topic.TRANSACTIONS, NAME),
+                WatermarkStrategy.noWatermarks(),
+                "transactions")
+            .uid("transactions-source")
+            .process(
+                new DecodeFunction<>(NAME, Transaction.class, RecordValidation::requireValid),
+                TypeInformation.of(Transaction.class))
+            .uid("decode-transactions")
+            .name("decode transactions");
+
+    DataStream<ScoringRequest> requests =
+        transactions
+            .assignTimestampsAndWatermarks(
+                WatermarkStrategy.<Transaction>forBoundedOutOfOrderness(Duration.ofSeconds(5))
+                    .withTimestampAssigner((txn, ts) -> txn.getEventTime())
+                    .withIdleness(Duration.ofSeconds(30)))
+            .uid("transaction-watermarks")
+            .keyBy(Transaction::getTerminalId, Types.STRING)
+            .process(new TerminalFeatureFunction(), TypeInformation.of(EnrichedTransaction.class))
+            .uid("terminal-features")
+            .name("terminal graph features")
+            .keyBy(enriched -> enriched.cardId, Types.STRING)
+            .process(
+                new CardFeatureFunction(settings.historyLength()),
+                TypeInformation.of(ScoringRequest.class))
+            .uid("card-features")
+            .name("card window features and history");
+
+    SingleOutputStreamOperator<ModelUpdate> updates =
+        env.fromSource(
+                // Always the whole compacted topic: a fresh scorer rebuilds the current model.
+                KafkaIo.fromBeginning(settings, Topic.MODEL_UPDATES, NAME + "-models"),
+                WatermarkStrategy.noWatermarks(),
+                "model-updates")
+            .uid("model-updates-source")
+            .setParallelism(1)
+            .process(
+                new DecodeFunction<ModelUpdate>(NAME, ModelUpdate.class, update -> update),
+                TypeInformation.of(ModelUpdate.class))
+            .uid("decode-model-updates")
+            .setParallelism(1)
+            .name("decode model updates");
+    BroadcastStream<ModelUpdate> broadcastUpdates = updates.broadcast(ScoringFunction.WEIGHTS);
+
+    SingleOutputStreamOperator<Score> scores =
+        requests
+            .connect(broadcastUpdates)
+            .process(
+                new ScoringFunction(settings.modelConfig(), settings.decisions()),
+                TypeInformation.of(Score.class))
+            .uid("scorer")
+            .name("sparse-attention scorer");
+
+    scores
+        .sinkTo(
+            KafkaIo.sink(
+                settings,
+                Topic.SCORES,
+                Score.class,
+                Score::getTransactionId,
+                settings.scoresDelivery(),
+                NAME + "-scores"))
+        .uid("scores-sink")
+        .name("scores");
+    scores
+        .getSideOutput(ScoringFunction.SNAPSHOTS)
+        .sinkTo(
+            KafkaIo.sink(
+                settings,
+                Topic.FEATURE_SNAPSHOTS,
+                FeatureSnapshot.class,
+                FeatureSnapshot::getTransactionId,
+                settings.scoresDelivery(),
+                NAME + "-snapshots"))
+        .uid("snapshots-sink")
+        .name("feature-snapshots");
+    DeadLetters.sink(
+        settings,
+        NAME,
+        transactions.getSideOutput(DecodeFunction.DEAD_LETTERS),
+        updates.getSideOutput(DecodeFunction.DEAD_LETTERS));
+  }
+}

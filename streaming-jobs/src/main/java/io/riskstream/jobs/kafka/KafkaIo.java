@@ -1,0 +1,69 @@
+package io.riskstream.jobs.kafka;
+
+import io.riskstream.jobs.PlatformSettings;
+import io.riskstream.schemas.Topic;
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/** The Kafka sources and sinks of the jobs, configured one way everywhere. */
+public final class KafkaIo {
+  private KafkaIo() {}
+
+  /**
+   * A source of raw records that resumes from the group's committed offsets and starts a topic it
+   * has never read from the beginning (never "latest": records produced before the job started must
+   * not be skipped). It reads only committed records of transactional producers.
+   */
+  public static KafkaSource<KafkaRecord> source(
+      PlatformSettings settings, Topic topic, String groupId) {
+    return source(settings, topic, groupId, OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
+  }
+
+  /** A source that always reads the whole topic, e.g. to rebuild the model from model-updates. */
+  public static KafkaSource<KafkaRecord> fromBeginning(
+      PlatformSettings settings, Topic topic, String groupId) {
+    return source(settings, topic, groupId, OffsetsInitializer.earliest());
+  }
+
+  private static KafkaSource<KafkaRecord> source(
+      PlatformSettings settings, Topic topic, String groupId, OffsetsInitializer offsets) {
+    return KafkaSource.<KafkaRecord>builder()
+        .setBootstrapServers(settings.bootstrapServers())
+        .setTopics(topic.topicName())
+        .setGroupId(groupId)
+        .setStartingOffsets(offsets)
+        .setDeserializer(new KafkaRecordDeserializer())
+        .setProperty("isolation.level", "read_committed")
+        .setProperty("partition.discovery.interval.ms", "10000")
+        .build();
+  }
+
+  /**
+   * A sink of Avro records to one topic. Exactly-once sinks write in Kafka transactions committed
+   * with each checkpoint; their timeout stays below the broker's default maximum of 15 minutes.
+   */
+  public static <T extends SpecificRecordBase> KafkaSink<T> sink(
+      PlatformSettings settings,
+      Topic topic,
+      Class<T> type,
+      SerializableFunction<T, String> key,
+      DeliveryGuarantee guarantee,
+      String transactionalIdPrefix) {
+    Properties producer = new Properties();
+    producer.setProperty("transaction.timeout.ms", "600000");
+    producer.setProperty("linger.ms", "5");
+    return KafkaSink.<T>builder()
+        .setBootstrapServers(settings.bootstrapServers())
+        .setRecordSerializer(new AvroRecordSerializer<>(topic.topicName(), type, key))
+        .setDeliveryGuarantee(guarantee)
+        .setTransactionalIdPrefix(transactionalIdPrefix)
+        .setKafkaProducerConfig(producer)
+        .build();
+  }
+}

@@ -1,0 +1,93 @@
+package io.riskstream.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Flink MiniCluster in this JVM that runs several jobs side by side, as a session cluster would.
+ * Jobs are stopped with a savepoint, which also commits or aborts the exactly-once Kafka sinks'
+ * open transactions cleanly (a plain cancel of a sink mid-transaction can fail its task manager).
+ */
+public final class EmbeddedFlink implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFlink.class);
+
+  private final MiniCluster cluster;
+  private final Path savepoints;
+  private final List<JobID> jobs = new ArrayList<>();
+
+  private EmbeddedFlink(MiniCluster cluster, Path savepoints) {
+    this.cluster = cluster;
+    this.savepoints = savepoints;
+  }
+
+  public static EmbeddedFlink start(int slots, Path savepoints) throws Exception {
+    Configuration conf = new Configuration();
+    // RocksDB takes its memory from managed memory; the MiniCluster default is too small for 4 slots.
+    conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(512));
+    MiniCluster cluster =
+        new MiniCluster(
+            new MiniClusterConfiguration.Builder()
+                .setConfiguration(conf)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(slots)
+                .build());
+    cluster.start();
+    return new EmbeddedFlink(cluster, savepoints);
+  }
+
+  public JobID submit(StreamGraph graph) throws Exception {
+    JobID id = cluster.submitJob(graph).get(60, TimeUnit.SECONDS).getJobID();
+    jobs.add(id);
+    return id;
+  }
+
+  public JobStatus status(JobID job) throws Exception {
+    return cluster.getJobStatus(job).get(10, TimeUnit.SECONDS);
+  }
+
+  public MiniCluster cluster() {
+    return cluster;
+  }
+
+  /** Stops every job with a savepoint, cancelling those that do not stop within the timeout. */
+  public void stopJobs(Duration timeout) {
+    for (JobID job : jobs) {
+      try {
+        if (!status(job).isGloballyTerminalState()) {
+          cluster
+              .stopWithSavepoint(
+                  job, savepoints.toUri().toString(), false, SavepointFormatType.CANONICAL)
+              .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+      } catch (Exception e) {
+        LOG.warn("Job {} did not stop with a savepoint ({}); cancelling it", job, e.toString());
+        try {
+          cluster.cancelJob(job).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception cancelFailure) {
+          LOG.warn("Cancelling job {} failed: {}", job, cancelFailure.toString());
+        }
+      }
+    }
+    jobs.clear();
+  }
+
+  @Override
+  public void close() throws Exception {
+    stopJobs(Duration.ofSeconds(30));
+    cluster.close();
+  }
+}
