@@ -41,6 +41,25 @@ class FraudModelTest {
   }
 
   @Test
+  void initialWeightsDoNotDependOnTheCreatingThread() throws Exception {
+    byte[][] fromOtherThread = new byte[ParameterGroups.ALL.size()][];
+    Thread thread =
+        new Thread(
+            () -> {
+              try (FraudModel twin = FraudModel.create(TestData.SMALL)) {
+                for (int g = 0; g < fromOtherThread.length; g++) {
+                  fromOtherThread[g] = twin.exportGroup(ParameterGroups.ALL.get(g));
+                }
+              }
+            });
+    thread.start();
+    thread.join();
+    for (int g = 0; g < fromOtherThread.length; g++) {
+      assertThat(fromOtherThread[g]).isEqualTo(model.exportGroup(ParameterGroups.ALL.get(g)));
+    }
+  }
+
+  @Test
   void scoresAreProbabilities() {
     float[] scores = model.score(TestData.batch(new Random(2), F, 32, 20));
     assertThat(scores).hasSize(32);
