@@ -1,0 +1,115 @@
+package io.riskstream.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class OnlineTrainerTest {
+
+  private static final int F = TestData.SMALL.featureDim();
+
+  @Test
+  void learnsAPlantedPattern() {
+    Random random = new Random(11);
+    try (FraudModel model = FraudModel.create(TestData.SMALL);
+        OnlineTrainer trainer = new OnlineTrainer(model, ParameterGroups.ALL, 0.01f, 1f)) {
+      float first = 0;
+      float lastTen = 0;
+      for (int step = 0; step < 200; step++) {
+        List<ScoringInput> batch = TestData.batch(random, F, 64, 12);
+        float loss = trainer.step(batch, TestData.plantedLabels(batch));
+        if (step == 0) {
+          first = loss;
+        }
+        if (step >= 190) {
+          lastTen += loss / 10;
+        }
+      }
+      System.out.printf("planted pattern: loss %.4f -> %.4f%n", first, lastTen);
+      assertThat(lastTen).isLessThan(first * 0.5f);
+
+      List<ScoringInput> test = TestData.batch(new Random(12), F, 256, 12);
+      float[] labels = TestData.plantedLabels(test);
+      float[] scores = model.score(test);
+      double pos = 0;
+      double neg = 0;
+      int nPos = 0;
+      int correct = 0;
+      for (int i = 0; i < scores.length; i++) {
+        if (labels[i] > 0) {
+          pos += scores[i];
+          nPos++;
+        } else {
+          neg += scores[i];
+        }
+        if ((scores[i] > 0.5f) == (labels[i] > 0)) {
+          correct++;
+        }
+      }
+      double meanPos = pos / nPos;
+      double meanNeg = neg / (scores.length - nPos);
+      System.out.printf(
+          "planted pattern: mean score pos %.3f neg %.3f accuracy %.3f%n",
+          meanPos, meanNeg, correct / (double) scores.length);
+      assertThat(meanPos - meanNeg).isGreaterThan(0.5);
+      assertThat(correct / (double) scores.length).isGreaterThan(0.9);
+    }
+  }
+
+  @Test
+  void onlyTrainableGroupsChange() {
+    Random random = new Random(13);
+    try (FraudModel model = FraudModel.create(TestData.SMALL);
+        OnlineTrainer trainer = new OnlineTrainer(model, Set.of(ParameterGroups.HEAD), 0.01f, 3f)) {
+      byte[] embeddings = model.exportGroup(ParameterGroups.EMBEDDINGS);
+      byte[] gate = model.exportGroup(ParameterGroups.GATE);
+      byte[] attention = model.exportGroup(ParameterGroups.ATTENTION);
+      byte[] head = model.exportGroup(ParameterGroups.HEAD);
+      for (int step = 0; step < 5; step++) {
+        List<ScoringInput> batch = TestData.batch(random, F, 32, 12);
+        trainer.step(batch, TestData.plantedLabels(batch));
+      }
+      assertThat(model.exportGroup(ParameterGroups.EMBEDDINGS)).isEqualTo(embeddings);
+      assertThat(model.exportGroup(ParameterGroups.GATE)).isEqualTo(gate);
+      assertThat(model.exportGroup(ParameterGroups.ATTENTION)).isEqualTo(attention);
+      assertThat(model.exportGroup(ParameterGroups.HEAD)).isNotEqualTo(head);
+    }
+  }
+
+  @Test
+  void everyGroupReceivesGradient() {
+    Random random = new Random(14);
+    try (FraudModel model = FraudModel.create(TestData.SMALL)) {
+      for (String group : ParameterGroups.ALL) {
+        byte[] before = model.exportGroup(group);
+        try (OnlineTrainer trainer = new OnlineTrainer(model, Set.of(group), 0.01f, 1f)) {
+          List<ScoringInput> batch = TestData.batch(random, F, 32, 12);
+          trainer.step(batch, TestData.plantedLabels(batch));
+        }
+        assertThat(model.exportGroup(group)).as(group).isNotEqualTo(before);
+      }
+    }
+  }
+
+  @Test
+  void rejectsBadArguments() {
+    try (FraudModel model = FraudModel.create(TestData.SMALL)) {
+      assertThatThrownBy(() -> new OnlineTrainer(model, Set.of("nope"), 0.01f, 1f))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("nope");
+      assertThatThrownBy(() -> new OnlineTrainer(model, Set.of(), 0.01f, 1f))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> new OnlineTrainer(model, ParameterGroups.ALL, 0f, 1f))
+          .hasMessageContaining("learningRate");
+      OnlineTrainer trainer = new OnlineTrainer(model, ParameterGroups.ALL, 0.01f, 1f);
+      List<ScoringInput> batch = TestData.batch(new Random(15), F, 4, 3);
+      assertThatThrownBy(() -> trainer.step(batch, new float[3]))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("label");
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.riskstream.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Random inputs for tests; every call site passes its own seed so tests stay reproducible. */
+final class TestData {
+
+  static final ModelConfig SMALL = new ModelConfig(6, 8, 3, 16, 4, 32, 7L);
+
+  private TestData() {}
+
+  static float[] vector(Random random, int dim) {
+    float[] v = new float[dim];
+    for (int i = 0; i < dim; i++) {
+      v[i] = random.nextFloat();
+    }
+    return v;
+  }
+
+  static ScoringInput input(Random random, int dim, int historySize) {
+    float[][] history = new float[historySize][];
+    for (int i = 0; i < historySize; i++) {
+      history[i] = vector(random, dim);
+    }
+    return new ScoringInput(vector(random, dim), history);
+  }
+
+  static List<ScoringInput> batch(Random random, int dim, int size, int maxHistory) {
+    List<ScoringInput> batch = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      batch.add(input(random, dim, random.nextInt(maxHistory + 1)));
+    }
+    return batch;
+  }
+
+  /** Planted pattern: fraud iff the first feature of the current event exceeds 0.5. */
+  static float[] plantedLabels(List<ScoringInput> batch) {
+    float[] labels = new float[batch.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = batch.get(i).current()[0] > 0.5f ? 1f : 0f;
+    }
+    return labels;
+  }
+}
