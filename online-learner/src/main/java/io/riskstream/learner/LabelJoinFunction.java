@@ -47,8 +47,8 @@ public class LabelJoinFunction
   }
 
   @Override
-  public void processElement1(
-      FeatureSnapshot scored, Context ctx, Collector<TrainingExample> out) throws Exception {
+  public void processElement1(FeatureSnapshot scored, Context ctx, Collector<TrainingExample> out)
+      throws Exception {
     snapshot.update(scored);
     Label label = waitingLabel.value();
     if (label != null) {

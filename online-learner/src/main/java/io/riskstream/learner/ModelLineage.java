@@ -24,7 +24,9 @@ public class ModelLineage {
     return new ModelLineage(INITIAL_VERSION, 0, 0);
   }
 
-  /** The lineage after training on {@code examples} more labels, the newest at {@code labelTime}. */
+  /**
+   * The lineage after training on {@code examples} more labels, the newest at {@code labelTime}.
+   */
   public ModelLineage next(long labelTime, int examples) {
     return new ModelLineage(
         version + 1, Math.max(trainedThrough, labelTime), trainedExamples + examples);

@@ -16,6 +16,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -50,8 +51,7 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
   @Override
   public void open(OpenContext openContext) {
     batch =
-        getRuntimeContext()
-            .getListState(new ListStateDescriptor<>("batch", TrainingExample.class));
+        getRuntimeContext().getListState(new ListStateDescriptor<>("batch", TrainingExample.class));
     batchSize = getRuntimeContext().getState(new ValueStateDescriptor<>("batch-size", Types.INT));
     lineage =
         getRuntimeContext().getState(new ValueStateDescriptor<>("lineage", ModelLineage.class));
@@ -59,7 +59,9 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
         getRuntimeContext()
             .getMapState(
                 new MapStateDescriptor<>(
-                    "published-weights", Types.STRING, Types.PRIMITIVE_ARRAY(Types.BYTE)));
+                    "published-weights",
+                    Types.STRING,
+                    PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     model = FraudModel.create(modelConfig);
     trainer =
         new OnlineTrainer(

@@ -1,0 +1,82 @@
+package io.riskstream.learner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.riskstream.schemas.FeatureSnapshot;
+import io.riskstream.schemas.Label;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LabelJoinFunctionTest {
+  private KeyedTwoInputStreamOperatorTestHarness<String, FeatureSnapshot, Label, TrainingExample>
+      harness;
+
+  @BeforeEach
+  void open() throws Exception {
+    harness =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(new LabelJoinFunction(Duration.ofDays(1))),
+            FeatureSnapshot::getTransactionId,
+            Label::getTransactionId,
+            Types.STRING);
+    harness.open();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    harness.close();
+  }
+
+  @Test
+  void joinsALabelThatArrivesAfterItsSnapshot() throws Exception {
+    harness.processElement1(Examples.snapshot("tx-1", 0.5f), 1);
+    harness.processElement2(Examples.label("tx-1", true, 100), 2);
+
+    assertThat(joined())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.transactionId).isEqualTo("tx-1");
+              assertThat(e.fraud).isTrue();
+              assertThat(e.features[0]).isEqualTo(0.5f);
+              assertThat(e.labelTime).isEqualTo(100);
+            });
+  }
+
+  @Test
+  void joinsALabelThatArrivesBeforeItsSnapshot() throws Exception {
+    harness.processElement2(Examples.label("tx-2", false, 100), 1);
+    assertThat(joined()).isEmpty();
+
+    harness.processElement1(Examples.snapshot("tx-2", 0.25f), 2);
+
+    assertThat(joined()).singleElement().satisfies(e -> assertThat(e.fraud).isFalse());
+  }
+
+  @Test
+  void neverJoinsAcrossTransactions() throws Exception {
+    harness.processElement1(Examples.snapshot("tx-3", 0.5f), 1);
+    harness.processElement2(Examples.label("tx-4", true, 100), 2);
+
+    assertThat(joined()).isEmpty();
+  }
+
+  @Test
+  void aRevisedLabelJoinsTheSameSnapshotAgain() throws Exception {
+    harness.processElement1(Examples.snapshot("tx-5", 0.5f), 1);
+    harness.processElement2(Examples.label("tx-5", true, 100), 2);
+    harness.processElement2(Examples.label("tx-5", false, 200), 3);
+
+    assertThat(joined()).extracting(e -> e.fraud).containsExactly(true, false);
+  }
+
+  private List<TrainingExample> joined() {
+    return harness.extractOutputValues();
+  }
+}

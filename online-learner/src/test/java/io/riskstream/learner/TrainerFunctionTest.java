@@ -1,0 +1,126 @@
+package io.riskstream.learner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.riskstream.model.FraudModel;
+import io.riskstream.schemas.ModelUpdate;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class TrainerFunctionTest {
+  private static final LearnerSettings SETTINGS =
+      new LearnerSettings("test-model", List.of("head"), 2, Duration.ofSeconds(1), 1, 0.05f, 2f);
+
+  @Test
+  void publishesANewVersionPerFullBatch() throws Exception {
+    try (var harness = harness()) {
+      harness.open();
+      harness.processElement(Examples.example("a", true, 100), 0);
+      assertThat(harness.extractOutputValues()).isEmpty();
+
+      harness.processElement(Examples.example("b", false, 200), 0);
+
+      ModelUpdate update = single(harness.extractOutputValues());
+      assertThat(update.getVersion()).isEqualTo(1);
+      assertThat(update.getParentVersion()).isZero();
+      assertThat(update.getGroup()).isEqualTo("head");
+      assertThat(update.getGroupsInVersion()).isEqualTo(1);
+      assertThat(update.getTrainedThrough()).isEqualTo(200);
+      assertThat(update.getTrainedExamples()).isEqualTo(2);
+      assertThat(update.getMetrics()).containsKey("loss");
+    }
+  }
+
+  @Test
+  void publishesAPartialBatchAfterTheMaximumWait() throws Exception {
+    try (var harness = harness()) {
+      harness.open();
+      harness.setProcessingTime(0);
+      harness.processElement(Examples.example("a", true, 100), 0);
+
+      harness.setProcessingTime(999);
+      assertThat(harness.extractOutputValues()).isEmpty();
+      harness.setProcessingTime(1000);
+
+      assertThat(single(harness.extractOutputValues()).getTrainedExamples()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void thePublishedWeightsAreTheTrainedOnes() throws Exception {
+    try (var harness = harness();
+        FraudModel initial = FraudModel.create(Examples.MODEL);
+        FraudModel published = FraudModel.create(Examples.MODEL)) {
+      harness.open();
+      harness.processElement(Examples.example("a", true, 100), 0);
+      harness.processElement(Examples.example("b", false, 200), 0);
+
+      published.importGroup("head", payload(single(harness.extractOutputValues())));
+
+      var input = Examples.example("c", true, 300).input();
+      assertThat(published.score(List.of(input))[0]).isNotEqualTo(initial.score(List.of(input))[0]);
+    }
+  }
+
+  @Test
+  void aRestoredLearnerContinuesTheVersionSequenceFromItsWeights() throws Exception {
+    OperatorSubtaskState checkpoint;
+    ModelUpdate beforeFailure;
+    try (var harness = harness()) {
+      harness.open();
+      harness.processElement(Examples.example("a", true, 100), 0);
+      harness.processElement(Examples.example("b", false, 200), 0);
+      beforeFailure = single(harness.extractOutputValues());
+      checkpoint = harness.snapshot(1, 1);
+    }
+
+    try (var restored = harness()) {
+      restored.setup();
+      restored.initializeState(checkpoint);
+      restored.open();
+      restored.processElement(Examples.example("c", true, 300), 0);
+      restored.processElement(Examples.example("d", false, 400), 0);
+
+      ModelUpdate afterRestore = single(restored.extractOutputValues());
+      assertThat(afterRestore.getVersion()).isEqualTo(2);
+      assertThat(afterRestore.getParentVersion()).isEqualTo(1);
+      assertThat(afterRestore.getTrainedExamples()).isEqualTo(4);
+
+      // The restored learner trained on from version 1's weights, not from the initial ones.
+      try (var fresh = harness()) {
+        fresh.open();
+        fresh.processElement(Examples.example("c", true, 300), 0);
+        fresh.processElement(Examples.example("d", false, 400), 0);
+        assertThat(payload(afterRestore))
+            .isNotEqualTo(payload(single(fresh.extractOutputValues())))
+            .isNotEqualTo(payload(beforeFailure));
+      }
+    }
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<Integer, TrainingExample, ModelUpdate>
+      harness() throws Exception {
+    return new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(new TrainerFunction(Examples.MODEL, SETTINGS)),
+        example -> 0,
+        Types.INT);
+  }
+
+  private static ModelUpdate single(List<ModelUpdate> updates) {
+    assertThat(updates).hasSize(1);
+    return updates.get(0);
+  }
+
+  private static byte[] payload(ModelUpdate update) {
+    ByteBuffer buffer = update.getPayload().duplicate();
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.get(bytes);
+    return bytes;
+  }
+}
