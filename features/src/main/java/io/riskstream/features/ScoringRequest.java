@@ -1,0 +1,67 @@
+package io.riskstream.features;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * What the card stage hands the scorer: the transaction, its feature vector and the card's previous
+ * vectors (for sequence models). A Flink POJO.
+ */
+public class ScoringRequest {
+  public String transactionId;
+  public String cardId;
+  public String terminalId;
+  public double amount;
+  public long eventTime;
+
+  /** This transaction's features, in {@link FeatureLayout} order. */
+  public float[] features;
+
+  /**
+   * The card's previous feature vectors, oldest first, at most the configured history length; the
+   * current vector is not included. Empty for a card's first transaction.
+   */
+  public float[][] history;
+
+  public ScoringRequest() {}
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ScoringRequest r)) {
+      return false;
+    }
+    return Double.compare(amount, r.amount) == 0
+        && eventTime == r.eventTime
+        && Objects.equals(transactionId, r.transactionId)
+        && Objects.equals(cardId, r.cardId)
+        && Objects.equals(terminalId, r.terminalId)
+        && Arrays.equals(features, r.features)
+        && Arrays.deepEquals(history, r.history);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(transactionId, cardId, terminalId, amount, eventTime) * 31
+        + Arrays.hashCode(features) * 17
+        + Arrays.deepHashCode(history);
+  }
+
+  @Override
+  public String toString() {
+    return "ScoringRequest{"
+        + transactionId
+        + ", card="
+        + cardId
+        + ", terminal="
+        + terminalId
+        + ", amount="
+        + amount
+        + ", eventTime="
+        + eventTime
+        + ", features="
+        + Arrays.toString(features)
+        + ", history="
+        + (history == null ? "null" : history.length + " vectors")
+        + '}';
+  }
+}
