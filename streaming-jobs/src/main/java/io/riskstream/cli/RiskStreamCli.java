@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "riskstream 0.1.0",
     description = "Streaming online learning against payment fraud on Kafka, Flink and DJL.",
-    subcommands = {})
+    subcommands = {ProduceCommand.class, TailCommand.class})
 public final class RiskStreamCli {
 
   public static void main(String[] args) {

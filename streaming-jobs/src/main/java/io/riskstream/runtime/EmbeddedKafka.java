@@ -1,0 +1,245 @@
+package io.riskstream.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real single-node Kafka 4 broker (KRaft, broker and controller in one) running as a child JVM.
+ *
+ * <p>The broker gets its own JVM and only the classpath of {@code
+ * kafka-broker/target/classpath.txt} because it needs Kafka 4 server jars and slf4j 2, which clash
+ * with Flink's kafka-clients 3.9 and slf4j 1.7 in this JVM. A shutdown hook stops it if this JVM
+ * exits without {@link #close()}.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+  /** System property naming the file with the broker's classpath. */
+  public static final String CLASSPATH_PROPERTY = "riskstream.broker.classpath";
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+  private static final int LOG_TAIL_LINES = 30;
+
+  private final Process process;
+  private final String bootstrapServers;
+  private final Path dataDir;
+  private final Thread shutdownHook;
+  private boolean closed;
+
+  private EmbeddedKafka(Process process, String bootstrapServers, Path dataDir) {
+    this.process = process;
+    this.bootstrapServers = bootstrapServers;
+    this.dataDir = dataDir;
+    this.shutdownHook = new Thread(this::stopProcess, "embedded-kafka-shutdown");
+  }
+
+  /**
+   * Starts a broker that keeps its data under {@code dataDir} and waits until it answers. Storage
+   * already formatted there (a previous run) is reused.
+   *
+   * @throws IllegalStateException when the classpath file is missing or the broker does not come up
+   *     within 60 s; the message carries the end of {@code broker.log}
+   */
+  public static EmbeddedKafka start(Path dataDir) {
+    String classpath = brokerClasspath();
+    try {
+      Files.createDirectories(dataDir);
+      int brokerPort = freePort();
+      int controllerPort = freePort();
+      while (controllerPort == brokerPort) {
+        controllerPort = freePort();
+      }
+      Path serverProperties =
+          BrokerFiles.writeServerProperties(dataDir, brokerPort, controllerPort);
+      Path log4j = BrokerFiles.writeLog4jConfig(dataDir);
+      formatStorageIfNeeded(classpath, dataDir, serverProperties, log4j);
+
+      List<String> command = javaCommand(classpath, log4j, "-Xmx512m");
+      command.add("kafka.Kafka");
+      command.add(serverProperties.toAbsolutePath().toString());
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.out").toFile()))
+              .start();
+      EmbeddedKafka kafka = new EmbeddedKafka(process, "127.0.0.1:" + brokerPort, dataDir);
+      Runtime.getRuntime().addShutdownHook(kafka.shutdownHook);
+      kafka.awaitReady();
+      return kafka;
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot start Kafka in " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** The broker JVM's process id, e.g. to check that it is gone after {@link #close()}. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Stops the broker: SIGTERM for a clean shutdown, SIGKILL after 15 s. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    stopProcess();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down; the hook's stop finds the process gone.
+    }
+  }
+
+  private void awaitReady() {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        close();
+        throw failure("the broker exited with code " + process.exitValue());
+      }
+      if (BrokerProbe.answers(bootstrapServers, Duration.ofSeconds(2))) {
+        return;
+      }
+      sleep(200);
+    }
+    close();
+    throw failure("the broker did not answer within " + START_TIMEOUT.toSeconds() + " s");
+  }
+
+  private IllegalStateException failure(String what) {
+    Path log = dataDir.resolve(BrokerFiles.BROKER_LOG);
+    return new IllegalStateException(
+        "Kafka did not start at "
+            + bootstrapServers
+            + ": "
+            + what
+            + ". Last lines of "
+            + log
+            + ":"
+            + System.lineSeparator()
+            + BrokerFiles.tail(log, LOG_TAIL_LINES)
+            + System.lineSeparator()
+            + BrokerFiles.tail(dataDir.resolve("broker.out"), 10));
+  }
+
+  private void stopProcess() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // meta.properties marks formatted storage; formatting again would fail on a non-empty dir.
+  private static void formatStorageIfNeeded(
+      String classpath, Path dataDir, Path serverProperties, Path log4j) throws IOException {
+    if (Files.exists(dataDir.resolve(BrokerFiles.LOG_DIR).resolve("meta.properties"))) {
+      return;
+    }
+    List<String> command = javaCommand(classpath, log4j, "-Xmx256m");
+    command.addAll(
+        List.of(
+            "kafka.tools.StorageTool",
+            "format",
+            "-t",
+            Uuid.randomUuid().toString(),
+            "-c",
+            serverProperties.toAbsolutePath().toString()));
+    Path out = dataDir.resolve("storage-format.log");
+    Process format =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    try {
+      if (!format.waitFor(60, TimeUnit.SECONDS)) {
+        format.destroyForcibly();
+        throw new IllegalStateException("formatting Kafka storage timed out; see " + out);
+      }
+    } catch (InterruptedException e) {
+      format.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while formatting Kafka storage", e);
+    }
+    if (format.exitValue() != 0) {
+      throw new IllegalStateException(
+          "formatting Kafka storage failed (exit "
+              + format.exitValue()
+              + "):"
+              + System.lineSeparator()
+              + BrokerFiles.tail(out, LOG_TAIL_LINES));
+    }
+  }
+
+  private static List<String> javaCommand(String classpath, Path log4j, String heap) {
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(heap);
+    command.add("-XX:+UseG1GC");
+    command.add("-Djava.awt.headless=true");
+    command.add("-Dlog4j2.configurationFile=" + log4j.toAbsolutePath());
+    command.add("-cp");
+    command.add(classpath);
+    return command;
+  }
+
+  private static String brokerClasspath() {
+    String file = System.getProperty(CLASSPATH_PROPERTY);
+    String hint = "build it with ./mvnw -pl kafka-broker generate-resources";
+    if (file == null || file.isBlank()) {
+      throw new IllegalStateException(
+          "no Kafka broker classpath: system property "
+              + CLASSPATH_PROPERTY
+              + " is not set; "
+              + hint);
+    }
+    Path path = Paths.get(file);
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalStateException(
+          "no Kafka broker classpath: " + path.toAbsolutePath() + " is missing; " + hint);
+    }
+    try {
+      return Files.readString(path, StandardCharsets.UTF_8).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+  }
+
+  // Port 0 asks the OS for a free port; there is a short race until the broker binds it.
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Kafka", e);
+    }
+  }
+}

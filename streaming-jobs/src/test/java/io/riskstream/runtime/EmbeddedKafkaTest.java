@@ -1,0 +1,170 @@
+package io.riskstream.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.riskstream.cli.RiskStreamCli;
+import io.riskstream.schemas.Topic;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Starts the real Kafka 4 broker as a child JVM; takes a few seconds. */
+class EmbeddedKafkaTest {
+  @TempDir Path dir;
+
+  @Test
+  void startsCreatesTopicsRoundTripsThroughTheCliAndStops() throws Exception {
+    long started = System.nanoTime();
+    EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"));
+    long pid = kafka.pid();
+    try {
+      System.out.printf(
+          "EmbeddedKafka answered after %d ms at %s%n",
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), kafka.bootstrapServers());
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+      assertThat(Files.readString(dir.resolve("kafka/broker.log")))
+          .contains("Kafka Server started");
+
+      TopicSetup.createAll(kafka.bootstrapServers(), 3);
+      TopicSetup.createAll(kafka.bootstrapServers(), 3); // idempotent
+      assertTopics(kafka.bootstrapServers());
+
+      Path csv = dir.resolve("tx.csv");
+      Files.write(
+          csv,
+          List.of(
+              "TRANSACTION_ID,TX_DATETIME,CUSTOMER_ID,TERMINAL_ID,TX_AMOUNT,TX_TIME_SECONDS,"
+                  + "TX_TIME_DAYS,TX_FRAUD,TX_FRAUD_SCENARIO",
+              "0,2018-04-01 00:00:31,596,3156,57.16,31,0,0,0",
+              "1,2018-04-01 00:02:10,4961,3412,81.51,130,0,1,2",
+              "2,2018-04-01 00:07:56,2,1365,not-a-number,476,0,0,0"),
+          StandardCharsets.UTF_8);
+
+      Run produce =
+          cli(
+              "produce",
+              "--topic",
+              "transactions",
+              "--file",
+              csv.toString(),
+              "--bootstrap",
+              kafka.bootstrapServers());
+      assertThat(produce.exit).as(produce.err).isEqualTo(1);
+      assertThat(produce.out.strip()).isEqualTo("produced=2 rejected=1 topic=transactions");
+      assertThat(produce.err).contains("line 4: TX_AMOUNT is not a number");
+
+      Run labels =
+          cli(
+              "produce",
+              "--topic",
+              "labels",
+              "--file",
+              csv.toString(),
+              "--label-delay",
+              "7d",
+              "--limit",
+              "1",
+              "--bootstrap",
+              kafka.bootstrapServers());
+      assertThat(labels.exit).as(labels.err).isZero();
+      assertThat(labels.out.strip()).isEqualTo("produced=1 rejected=0 topic=labels");
+
+      Run tail =
+          cli(
+              "tail",
+              "transactions",
+              "--idle-timeout",
+              "2s",
+              "--bootstrap",
+              kafka.bootstrapServers());
+      assertThat(tail.exit).as(tail.err).isZero();
+      List<String> lines = tail.out.lines().toList();
+      assertThat(lines).hasSize(2);
+      assertThat(lines)
+          .anySatisfy(
+              l ->
+                  assertThat(l)
+                      .contains("\"transactionId\": \"0\"", "\"cardId\": \"596\"", "57.16"))
+          .anySatisfy(l -> assertThat(l).contains("\"transactionId\": \"1\""));
+
+      Run tailLabels = cli("tail", "labels", "--max", "1", "--bootstrap", kafka.bootstrapServers());
+      assertThat(tailLabels.out.lines().toList())
+          .singleElement()
+          .satisfies(
+              l ->
+                  assertThat(l)
+                      .contains(
+                          "\"fraud\": false",
+                          "\"labelTime\": " + (1522540831000L + 7 * 24 * 3600 * 1000L)));
+
+      Run unknown = cli("tail", "nope", "--bootstrap", kafka.bootstrapServers());
+      assertThat(unknown.exit).isEqualTo(2);
+      assertThat(unknown.err.strip()).startsWith("riskstream tail: unknown topic 'nope'");
+    } finally {
+      kafka.close();
+      kafka.close(); // idempotent
+    }
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+  }
+
+  @Test
+  void produceReportsAMissingFileInOneLine() {
+    Run run =
+        cli("produce", "--topic", "transactions", "--file", dir.resolve("nope.csv").toString());
+
+    assertThat(run.exit).isEqualTo(2);
+    assertThat(run.err.strip()).startsWith("riskstream produce: no such file").doesNotContain("\n");
+  }
+
+  private static void assertTopics(String bootstrap) throws Exception {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (Admin admin = Admin.create(props)) {
+      Map<String, TopicDescription> topics =
+          admin
+              .describeTopics(List.of("model-updates", "transactions", "dead-letters"))
+              .allTopicNames()
+              .get(30, TimeUnit.SECONDS);
+      assertThat(topics.get("model-updates").partitions()).hasSize(1);
+      assertThat(topics.get("transactions").partitions()).hasSize(3);
+      assertThat(topics.get("dead-letters").partitions()).hasSize(3);
+      assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
+          .containsAll(java.util.Arrays.stream(Topic.values()).map(Topic::topicName).toList());
+      ConfigResource modelUpdates = new ConfigResource(ConfigResource.Type.TOPIC, "model-updates");
+      Config config =
+          admin
+              .describeConfigs(List.of(modelUpdates))
+              .all()
+              .get(30, TimeUnit.SECONDS)
+              .get(modelUpdates);
+      assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+    }
+  }
+
+  private static Run cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = RiskStreamCli.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private record Run(int exit, String out, String err) {}
+}
