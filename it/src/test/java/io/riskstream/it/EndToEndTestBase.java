@@ -41,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole loop on a real broker and real Flink: transactions are scored by the initial model,
- * labels train it, the new version travels through model-updates into the running scorer, and
- * later scores carry it. Subclasses choose where the broker runs.
+ * labels train it, the new version travels through model-updates into the running scorer, and later
+ * scores carry it. Subclasses choose where the broker runs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EndToEndTestBase {
@@ -181,7 +181,8 @@ abstract class EndToEndTestBase {
     try (TopicReader<ModelUpdate> reader =
         new TopicReader<>(kafka.bootstrapServers(), Topic.MODEL_UPDATES, ModelUpdate.class)) {
       long newest = scores.stream().mapToLong(Score::getModelVersion).max().orElseThrow();
-      updates = reader.pollUntil(list -> list.stream().anyMatch(u -> u.getVersion() >= newest), WAIT);
+      updates =
+          reader.pollUntil(list -> list.stream().anyMatch(u -> u.getVersion() >= newest), WAIT);
     }
     try (FraudModel initial = FraudModel.create(settings.modelConfig())) {
       for (Score score : scores) {
@@ -201,7 +202,9 @@ abstract class EndToEndTestBase {
             }
           }
           assertThat(score.getScore())
-              .as("score of %s reproduced from version %d", score.getTransactionId(), score.getModelVersion())
+              .as(
+                  "score of %s reproduced from version %d",
+                  score.getTransactionId(), score.getModelVersion())
               .isCloseTo(published.score(List.of(input))[0], within(1e-5));
         }
       }
@@ -211,10 +214,12 @@ abstract class EndToEndTestBase {
   private void assertExactlyOneScoreEach(Set<String> first, Set<String> second) {
     try (TopicReader<Score> reader =
         new TopicReader<>(kafka.bootstrapServers(), Topic.SCORES, Score.class)) {
-      reader.pollUntil(list -> scoredIds(list).containsAll(first) && scoredIds(list).containsAll(second), WAIT);
+      reader.pollUntil(
+          list -> scoredIds(list).containsAll(first) && scoredIds(list).containsAll(second), WAIT);
       List<Score> all = reader.pollFor(Duration.ofSeconds(3));
       Map<String, Long> counts =
-          all.stream().collect(Collectors.groupingBy(Score::getTransactionId, Collectors.counting()));
+          all.stream()
+              .collect(Collectors.groupingBy(Score::getTransactionId, Collectors.counting()));
       for (String id : concat(first, second)) {
         assertThat(counts.get(id)).as("scores of %s", id).isEqualTo(1L);
       }
@@ -234,7 +239,8 @@ abstract class EndToEndTestBase {
 
   private Map<String, FeatureSnapshot> snapshotsOf(Set<String> transactionIds) {
     try (TopicReader<FeatureSnapshot> reader =
-        new TopicReader<>(kafka.bootstrapServers(), Topic.FEATURE_SNAPSHOTS, FeatureSnapshot.class)) {
+        new TopicReader<>(
+            kafka.bootstrapServers(), Topic.FEATURE_SNAPSHOTS, FeatureSnapshot.class)) {
       return reader
           .pollUntil(
               list ->
@@ -245,7 +251,9 @@ abstract class EndToEndTestBase {
               WAIT)
           .stream()
           .filter(s -> transactionIds.contains(s.getTransactionId()))
-          .collect(Collectors.toMap(FeatureSnapshot::getTransactionId, Function.identity(), (a, b) -> a));
+          .collect(
+              Collectors.toMap(
+                  FeatureSnapshot::getTransactionId, Function.identity(), (a, b) -> a));
     }
   }
 
@@ -295,7 +303,10 @@ abstract class EndToEndTestBase {
   }
 
   private void send(Transaction txn) {
-    sendRaw(Topic.TRANSACTIONS, txn.getCardId().isEmpty() ? "none" : txn.getCardId(), transactions.encode(txn));
+    sendRaw(
+        Topic.TRANSACTIONS,
+        txn.getCardId().isEmpty() ? "none" : txn.getCardId(),
+        transactions.encode(txn));
     producer.flush();
   }
 

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code riskstream demo}: the whole platform on this machine, on real components. */
 @Command(
@@ -30,30 +30,42 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--data-dir",
-      description = "Broker logs, checkpoints and savepoints go here, and stay (default: a temp dir, removed at exit).")
+      description =
+          "Broker logs, checkpoints and savepoints go here, and stay (default: a temp dir, removed at exit).")
   Path dataDir;
 
-  @Option(names = "--partitions", defaultValue = "2", description = "Partitions per topic and job parallelism (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--partitions",
+      defaultValue = "2",
+      description = "Partitions per topic and job parallelism (default: ${DEFAULT-VALUE}).")
   int partitions;
 
-  @Option(names = "--rate", defaultValue = "500", description = "Transactions per second to generate (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rate",
+      defaultValue = "500",
+      description = "Transactions per second to generate (default: ${DEFAULT-VALUE}).")
   double rate;
 
   @Option(
       names = "--label-delay",
       defaultValue = "5s",
       converter = DurationConverter.class,
-      description = "How long after a transaction its fraud label arrives (default: ${DEFAULT-VALUE}).")
+      description =
+          "How long after a transaction its fraud label arrives (default: ${DEFAULT-VALUE}).")
   Duration labelDelay;
 
   @Option(
       names = "--checkpoint-interval",
       defaultValue = "2s",
       converter = DurationConverter.class,
-      description = "Flink checkpoint interval; exactly-once output is committed at each checkpoint (default: ${DEFAULT-VALUE}).")
+      description =
+          "Flink checkpoint interval; exactly-once output is committed at each checkpoint (default: ${DEFAULT-VALUE}).")
   Duration checkpointInterval;
 
-  @Option(names = "--seed", defaultValue = "7", description = "Seed of the synthetic stream (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "7",
+      description = "Seed of the synthetic stream (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Override
@@ -66,7 +78,12 @@ public final class DemoCommand implements Callable<Integer> {
     }
     DemoRun run =
         new DemoRun(
-            dataDir, partitions, rate, labelDelay, checkpointInterval, seed,
+            dataDir,
+            partitions,
+            rate,
+            labelDelay,
+            checkpointInterval,
+            seed,
             spec.commandLine().getOut());
     return run.runUntilStopped(duration);
   }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "riskstream 0.1.0",
     description = "Streaming online learning against payment fraud on Kafka, Flink and DJL.",
-    subcommands = {ProduceCommand.class, TailCommand.class})
+    subcommands = {DemoCommand.class, ProduceCommand.class, TailCommand.class})
 public final class RiskStreamCli {
 
   public static void main(String[] args) {
@@ -27,6 +27,15 @@ public final class RiskStreamCli {
               .println(
                   "Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
           return 2;
+        });
+    // A bad value found while running (e.g. a non-empty --data-dir) is one line, not a trace.
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          if (ex instanceof IllegalArgumentException) {
+            commandLine.getErr().println("riskstream: " + ex.getMessage());
+            return 2;
+          }
+          throw ex;
         });
     return cli;
   }

@@ -6,16 +6,21 @@ import java.util.Locale;
 
 /**
  * The demo's figures: one sample per tick of what went in and came out, from which the progress
- * line and the closing summary are derived. Rates are "steady" when measured after the platform
- * has warmed up (from a few seconds after the first score).
+ * line and the closing summary are derived. Rates are "steady" when measured after the platform has
+ * warmed up (from a few seconds after the first score).
  */
 public final class DemoStats {
   private static final double WARM_UP_SECONDS = 5;
 
   /** What had happened by {@code seconds} after the demo started. */
   public record Sample(
-      double seconds, long transactions, long labels, long scores, long trainedExamples,
-      long publishedVersion, long scoredVersion) {}
+      double seconds,
+      long transactions,
+      long labels,
+      long scores,
+      long trainedExamples,
+      long publishedVersion,
+      long scoredVersion) {}
 
   private final List<Sample> samples = new ArrayList<>();
   private Double firstScoreSeconds;
@@ -35,7 +40,8 @@ public final class DemoStats {
   }
 
   public void firstTrainedScoreAt(double seconds) {
-    firstTrainedScoreSeconds = firstTrainedScoreSeconds == null ? seconds : firstTrainedScoreSeconds;
+    firstTrainedScoreSeconds =
+        firstTrainedScoreSeconds == null ? seconds : firstTrainedScoreSeconds;
   }
 
   public boolean hasScores() {

@@ -14,9 +14,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
- * Watches what the platform publishes, as any downstream consumer would: committed scores and
- * model updates read back from Kafka. It records when the first score and the first score of a
- * trained (non-initial) model were seen.
+ * Watches what the platform publishes, as any downstream consumer would: committed scores and model
+ * updates read back from Kafka. It records when the first score and the first score of a trained
+ * (non-initial) model were seen.
  */
 public final class ProgressMonitor implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;

@@ -61,19 +61,37 @@ public record PlatformSettings(
 
   public PlatformSettings withParallelism(int value) {
     return new PlatformSettings(
-        bootstrapServers, value, historyLength, checkpointInterval, scoresDelivery, decisions,
-        labelJoinTtl, learner);
+        bootstrapServers,
+        value,
+        historyLength,
+        checkpointInterval,
+        scoresDelivery,
+        decisions,
+        labelJoinTtl,
+        learner);
   }
 
   public PlatformSettings withCheckpointInterval(Duration value) {
     return new PlatformSettings(
-        bootstrapServers, parallelism, historyLength, value, scoresDelivery, decisions,
-        labelJoinTtl, learner);
+        bootstrapServers,
+        parallelism,
+        historyLength,
+        value,
+        scoresDelivery,
+        decisions,
+        labelJoinTtl,
+        learner);
   }
 
   public PlatformSettings withLearner(LearnerSettings value) {
     return new PlatformSettings(
-        bootstrapServers, parallelism, historyLength, checkpointInterval, scoresDelivery,
-        decisions, labelJoinTtl, value);
+        bootstrapServers,
+        parallelism,
+        historyLength,
+        checkpointInterval,
+        scoresDelivery,
+        decisions,
+        labelJoinTtl,
+        value);
   }
 }

@@ -36,7 +36,8 @@ public final class EmbeddedFlink implements AutoCloseable {
 
   public static EmbeddedFlink start(int slots, Path savepoints) throws Exception {
     Configuration conf = new Configuration();
-    // RocksDB takes its memory from managed memory; the MiniCluster default is too small for 4 slots.
+    // RocksDB takes its memory from managed memory; the MiniCluster default is too small for 4
+    // slots.
     conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(512));
     MiniCluster cluster =
         new MiniCluster(

@@ -3,7 +3,10 @@ package io.riskstream.scoring;
 import io.riskstream.schemas.Decision;
 import java.io.Serializable;
 
-/** Turns a fraud probability into a decision: decline at or above one threshold, review above another. */
+/**
+ * Turns a fraud probability into a decision: decline at or above one threshold, review above
+ * another.
+ */
 public record DecisionPolicy(double reviewThreshold, double declineThreshold)
     implements Serializable {
 

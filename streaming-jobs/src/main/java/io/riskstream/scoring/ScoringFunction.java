@@ -40,7 +40,8 @@ public class ScoringFunction extends BroadcastProcessFunction<ScoringRequest, Mo
   private static final Logger LOG = LoggerFactory.getLogger(ScoringFunction.class);
 
   public static final MapStateDescriptor<String, ModelUpdate> WEIGHTS =
-      new MapStateDescriptor<>("model-weights", Types.STRING, TypeInformation.of(ModelUpdate.class));
+      new MapStateDescriptor<>(
+          "model-weights", Types.STRING, TypeInformation.of(ModelUpdate.class));
   public static final OutputTag<FeatureSnapshot> SNAPSHOTS =
       new OutputTag<>("feature-snapshots", TypeInformation.of(FeatureSnapshot.class));
 
@@ -112,7 +113,7 @@ public class ScoringFunction extends BroadcastProcessFunction<ScoringRequest, Mo
       for (ModelUpdate group : complete.get()) {
         weights.put(group.getGroup(), group);
       }
-      LOG.info("Scoring with model version {}", versions.appliedVersion());
+      LOG.debug("Scoring with model version {}", versions.appliedVersion());
     }
   }
 

@@ -16,8 +16,7 @@ public class AvroRecordSerializer<T extends SpecificRecordBase>
   private final AvroCodec<T> codec;
   private final SerializableFunction<T, String> key;
 
-  public AvroRecordSerializer(
-      String topic, Class<T> type, SerializableFunction<T, String> key) {
+  public AvroRecordSerializer(String topic, Class<T> type, SerializableFunction<T, String> key) {
     this.topic = topic;
     this.codec = AvroCodec.of(type);
     this.key = key;

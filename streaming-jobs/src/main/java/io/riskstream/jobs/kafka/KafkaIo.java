@@ -22,7 +22,11 @@ public final class KafkaIo {
    */
   public static KafkaSource<KafkaRecord> source(
       PlatformSettings settings, Topic topic, String groupId) {
-    return source(settings, topic, groupId, OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
+    return source(
+        settings,
+        topic,
+        groupId,
+        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
   }
 
   /** A source that always reads the whole topic, e.g. to rebuild the model from model-updates. */

@@ -1,9 +1,9 @@
 package io.riskstream.jobs.kafka;
 
 /**
- * A record's raw value and where it came from. Jobs decode it themselves, so a record that does
- * not decode can go to the dead-letter topic with its exact bytes and position instead of failing
- * the source. A Flink POJO.
+ * A record's raw value and where it came from. Jobs decode it themselves, so a record that does not
+ * decode can go to the dead-letter topic with its exact bytes and position instead of failing the
+ * source. A Flink POJO.
  */
 public class KafkaRecord {
   public String topic;
