@@ -49,8 +49,6 @@ abstract class EndToEndTestBase {
   private static final Duration WAIT = Duration.ofMinutes(3);
   private static final long BASE_TIME = System.currentTimeMillis() - Duration.ofHours(2).toMillis();
 
-  @TempDir Path dataDir;
-
   private KafkaFixture kafka;
   private EmbeddedFlink flink;
   private KafkaProducer<byte[], byte[]> producer;
@@ -60,7 +58,7 @@ abstract class EndToEndTestBase {
   abstract KafkaFixture startKafka(Path dataDir) throws Exception;
 
   @BeforeAll
-  void startPlatform() throws Exception {
+  void startPlatform(@TempDir Path dataDir) throws Exception {
     kafka = startKafka(dataDir.resolve("kafka"));
     TopicSetup.createAll(kafka.bootstrapServers(), 2);
     settings =
