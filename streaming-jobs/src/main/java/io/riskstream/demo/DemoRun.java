@@ -13,13 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * One run of the demo: broker, topics, both jobs, the generator and the progress line, then an
- * orderly shutdown (generator, jobs with a savepoint, Flink, broker) also on Ctrl-C.
+ * orderly shutdown (generator, jobs with a savepoint, Flink, broker), also on Ctrl-C.
  */
 public final class DemoRun {
   private static final long TICK_MILLIS = 100;
@@ -32,7 +31,7 @@ public final class DemoRun {
   private final long seed;
   private final PrintWriter out;
   private final boolean interactive = System.console() != null;
-  private volatile boolean stopRequested;
+  private StopSignals stop;
 
   public DemoRun(
       Path dataDir,
@@ -56,33 +55,14 @@ public final class DemoRun {
    * scores flowed, 1 when none did.
    */
   public int runUntilStopped(Duration duration) throws Exception {
-    CountDownLatch finished = new CountDownLatch(1);
-    // On Ctrl-C the JVM only waits for shutdown hooks: this one lets the run shut down in order.
-    Thread hook =
-        new Thread(
-            () -> {
-              stopRequested = true;
-              try {
-                finished.await(90, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "riskstream-demo-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
     boolean temporary = dataDir == null;
     Path dir = temporary ? Files.createTempDirectory("riskstream-demo-") : prepare(dataDir);
-    try {
+    try (StopSignals signals = new StopSignals()) {
+      stop = signals;
       return run(dir, duration);
     } finally {
       if (temporary) {
         deleteRecursively(dir);
-      }
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // Ctrl-C: the hook is running and returns now that we are done.
       }
     }
   }
@@ -132,7 +112,7 @@ public final class DemoRun {
     long deadline = duration == null ? Long.MAX_VALUE : startNanos + duration.toNanos();
     long nextSample = System.nanoTime();
     int tick = 0;
-    while (!stopRequested && System.nanoTime() < deadline) {
+    while (!stop.requested() && System.nanoTime() < deadline) {
       Thread.sleep(TICK_MILLIS);
       if (generator.labelsSent() > 0) {
         stats.firstLabelAt(secondsSince(startNanos, System.nanoTime()));
@@ -156,7 +136,7 @@ public final class DemoRun {
                 monitor.scoredVersion()));
         // One live line on a terminal; a line every 5 s when the output is a file or a pipe.
         if (interactive) {
-          out.print("\r" + stats.progressLine());
+          out.print("\r" + stats.progressLine() + "\033[K");
           out.flush();
         } else if (tick++ % 5 == 0) {
           out.println(stats.progressLine());

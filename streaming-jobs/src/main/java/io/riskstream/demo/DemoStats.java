@@ -11,6 +11,7 @@ import java.util.Locale;
  */
 public final class DemoStats {
   private static final double WARM_UP_SECONDS = 5;
+  private static final int RATE_WINDOW_SAMPLES = 5;
 
   /** What had happened by {@code seconds} after the demo started. */
   public record Sample(
@@ -49,8 +50,9 @@ public final class DemoStats {
   }
 
   public String progressLine() {
+    // Over a few seconds: exactly-once output arrives in bursts, one per checkpoint.
     Sample now = last();
-    Sample before = samples.size() > 1 ? samples.get(samples.size() - 2) : now;
+    Sample before = samples.get(Math.max(0, samples.size() - 1 - RATE_WINDOW_SAMPLES));
     double dt = Math.max(now.seconds() - before.seconds(), 1e-9);
     return String.format(
         Locale.ROOT,

@@ -28,6 +28,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration ORDERLY_SHUTDOWN_GRACE = Duration.ofSeconds(60);
   private static final int LOG_TAIL_LINES = 30;
 
   private final Process process;
@@ -40,7 +41,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     this.process = process;
     this.bootstrapServers = bootstrapServers;
     this.dataDir = dataDir;
-    this.shutdownHook = new Thread(this::stopProcess, "embedded-kafka-shutdown");
+    this.shutdownHook = new Thread(this::stopWhenAbandoned, "embedded-kafka-shutdown");
   }
 
   /**
@@ -137,6 +138,23 @@ public final class EmbeddedKafka implements AutoCloseable {
             + BrokerFiles.tail(log, LOG_TAIL_LINES)
             + System.lineSeparator()
             + BrokerFiles.tail(dataDir.resolve("broker.out"), 10));
+  }
+
+  /**
+   * The shutdown hook's job. Hooks run concurrently, so on Ctrl-C the owner's orderly shutdown
+   * (which still needs the broker, e.g. to commit Flink's Kafka transactions) is given time to call
+   * {@link #close()} first; a broker whose owner never closes it is stopped all the same.
+   */
+  private void stopWhenAbandoned() {
+    long deadline = System.nanoTime() + ORDERLY_SHUTDOWN_GRACE.toNanos();
+    while (!isClosed() && System.nanoTime() < deadline) {
+      sleep(100);
+    }
+    stopProcess();
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
   }
 
   private void stopProcess() {
