@@ -85,6 +85,9 @@ public final class ProduceCommand implements Callable<Integer> {
     if (!BrokerProbe.answers(bootstrap, Duration.ofSeconds(10))) {
       return usageError("Kafka does not answer at " + bootstrap);
     }
+    if (!BrokerProbe.topicExists(bootstrap, target.topicName(), Duration.ofSeconds(10))) {
+      return usageError("topic " + target.topicName() + " does not exist at " + bootstrap);
+    }
     try (TransactionCsvReader reader = TransactionCsvReader.open(file, labelDelay)) {
       if (target == Topic.LABELS && !reader.format().hasLabels()) {
         return usageError(file + " has no fraud column, so it has no labels");

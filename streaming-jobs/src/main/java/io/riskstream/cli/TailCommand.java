@@ -68,6 +68,9 @@ public final class TailCommand implements Callable<Integer> {
     if (!BrokerProbe.answers(bootstrap, Duration.ofSeconds(10))) {
       return usageError("Kafka does not answer at " + bootstrap);
     }
+    if (!BrokerProbe.topicExists(bootstrap, source.topicName(), Duration.ofSeconds(10))) {
+      return usageError("topic " + source.topicName() + " does not exist at " + bootstrap);
+    }
     PrintWriter out = spec.commandLine().getOut();
     AvroCodec<? extends SpecificRecordBase> codec = source.codec();
     long printed = 0;

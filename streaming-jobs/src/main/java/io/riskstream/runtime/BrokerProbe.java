@@ -37,6 +37,26 @@ public final class BrokerProbe {
     }
   }
 
+  /**
+   * Whether {@code topic} exists. Clients would otherwise wait a minute for metadata of a missing
+   * topic, since the embedded broker does not auto-create topics.
+   */
+  public static boolean topicExists(String bootstrapServers, String topic, Duration timeout) {
+    int millis = (int) Math.max(1000, timeout.toMillis());
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+    try (Admin admin = Admin.create(props)) {
+      return admin.listTopics().names().get(millis, TimeUnit.MILLISECONDS).contains(topic);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
   static boolean acceptsConnections(String bootstrapServers, Duration timeout) {
     String first = bootstrapServers.split(",")[0].trim();
     int colon = first.lastIndexOf(':');

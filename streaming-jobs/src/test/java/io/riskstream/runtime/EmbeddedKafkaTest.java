@@ -40,6 +40,12 @@ class EmbeddedKafkaTest {
       assertThat(Files.readString(dir.resolve("kafka/broker.log")))
           .contains("Kafka Server started");
 
+      Run beforeSetup = cli("tail", "transactions", "--bootstrap", kafka.bootstrapServers());
+      assertThat(beforeSetup.exit).isEqualTo(2);
+      assertThat(beforeSetup.err.strip())
+          .isEqualTo(
+              "riskstream tail: topic transactions does not exist at " + kafka.bootstrapServers());
+
       TopicSetup.createAll(kafka.bootstrapServers(), 3);
       TopicSetup.createAll(kafka.bootstrapServers(), 3); // idempotent
       assertTopics(kafka.bootstrapServers());
