@@ -88,7 +88,7 @@ public final class EmbeddedFlink implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    stopJobs(Duration.ofSeconds(30));
+    stopJobs(Duration.ofSeconds(20));
     cluster.close();
   }
 }

@@ -29,6 +29,15 @@ public final class EmbeddedKafka implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
   private static final Duration ORDERLY_SHUTDOWN_GRACE = Duration.ofSeconds(60);
+
+  /**
+   * Ctrl-C in a terminal signals the whole foreground process group. The broker runs in a session
+   * of its own so that only its owner gets the signal and stops it last, after the Flink jobs that
+   * still need it ({@code setsid} execs in place: the child's pid stays the broker's).
+   */
+  private static final List<String> OWN_SESSION =
+      Files.isExecutable(Paths.get("/usr/bin/setsid")) ? List.of("/usr/bin/setsid") : List.of();
+
   private static final int LOG_TAIL_LINES = 30;
 
   private final Process process;
@@ -65,7 +74,8 @@ public final class EmbeddedKafka implements AutoCloseable {
       Path log4j = BrokerFiles.writeLog4jConfig(dataDir);
       formatStorageIfNeeded(classpath, dataDir, serverProperties, log4j);
 
-      List<String> command = javaCommand(classpath, log4j, "-Xmx512m");
+      List<String> command = new ArrayList<>(OWN_SESSION);
+      command.addAll(javaCommand(classpath, log4j, "-Xmx512m"));
       command.add("kafka.Kafka");
       command.add(serverProperties.toAbsolutePath().toString());
       Process process =
