@@ -3,7 +3,6 @@ package io.riskstream.cli;
 import io.riskstream.ingest.CsvRow;
 import io.riskstream.ingest.TransactionCsvReader;
 import io.riskstream.kafka.KafkaClients;
-import io.riskstream.runtime.BrokerProbe;
 import io.riskstream.schemas.AvroCodec;
 import io.riskstream.schemas.Label;
 import io.riskstream.schemas.Topic;
@@ -14,12 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,11 +48,7 @@ public final class ProduceCommand implements Callable<Integer> {
   @Option(names = "--file", required = true, description = "The CSV file.", paramLabel = "F")
   Path file;
 
-  @Option(
-      names = "--bootstrap",
-      defaultValue = "127.0.0.1:9092",
-      description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-  String bootstrap;
+  @Mixin KafkaOptions kafka;
 
   @Option(
       names = "--label-delay",
@@ -82,11 +79,9 @@ public final class ProduceCommand implements Callable<Integer> {
     if (limit != null && limit < 0) {
       return usageError("--limit must be >= 0");
     }
-    if (!BrokerProbe.answers(bootstrap, Duration.ofSeconds(10))) {
-      return usageError("Kafka does not answer at " + bootstrap);
-    }
-    if (!BrokerProbe.topicExists(bootstrap, target.topicName(), Duration.ofSeconds(10))) {
-      return usageError("topic " + target.topicName() + " does not exist at " + bootstrap);
+    Optional<String> unusable = kafka.whyUnusable(target);
+    if (unusable.isPresent()) {
+      return usageError(unusable.get());
     }
     try (TransactionCsvReader reader = TransactionCsvReader.open(file, labelDelay)) {
       if (target == Topic.LABELS && !reader.format().hasLabels()) {
@@ -111,7 +106,7 @@ public final class ProduceCommand implements Callable<Integer> {
     AtomicReference<Exception> sendFailure = new AtomicReference<>();
     long rejected = 0;
     long sent = 0;
-    try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap)) {
+    try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka.bootstrap())) {
       CsvRow row;
       while ((limit == null || sent < limit)
           && sendFailure.get() == null

@@ -1,7 +1,6 @@
 package io.riskstream.cli;
 
 import io.riskstream.kafka.KafkaClients;
-import io.riskstream.runtime.BrokerProbe;
 import io.riskstream.schemas.AvroCodec;
 import io.riskstream.schemas.Topic;
 import java.io.PrintWriter;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,11 +45,7 @@ public final class TailCommand implements Callable<Integer> {
   @Option(names = "--max", paramLabel = "N", description = "Stop after N records.")
   Long max;
 
-  @Option(
-      names = "--bootstrap",
-      defaultValue = "127.0.0.1:9092",
-      description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-  String bootstrap;
+  @Mixin KafkaOptions kafka;
 
   @Option(
       names = "--idle-timeout",
@@ -65,23 +62,23 @@ public final class TailCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return usageError(e.getMessage());
     }
-    if (!BrokerProbe.answers(bootstrap, Duration.ofSeconds(10))) {
-      return usageError("Kafka does not answer at " + bootstrap);
-    }
-    if (!BrokerProbe.topicExists(bootstrap, source.topicName(), Duration.ofSeconds(10))) {
-      return usageError("topic " + source.topicName() + " does not exist at " + bootstrap);
+    Optional<String> unusable = kafka.whyUnusable(source);
+    if (unusable.isPresent()) {
+      return usageError(unusable.get());
     }
     PrintWriter out = spec.commandLine().getOut();
     AvroCodec<? extends SpecificRecordBase> codec = source.codec();
     long printed = 0;
-    try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.readCommittedConsumer(bootstrap)) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        KafkaClients.readCommittedConsumer(kafka.bootstrap())) {
       // Assigning every partition (no group subscription) starts reading at once, with no
       // rebalance, and never commits offsets.
       List<TopicPartition> partitions = new ArrayList<>();
       List<PartitionInfo> infos =
           consumer.partitionsFor(source.topicName(), Duration.ofSeconds(10));
       if (infos == null || infos.isEmpty()) {
-        return usageError("topic " + source.topicName() + " does not exist at " + bootstrap);
+        return usageError(
+            "topic " + source.topicName() + " does not exist at " + kafka.bootstrap());
       }
       for (PartitionInfo info : infos) {
         partitions.add(new TopicPartition(info.topic(), info.partition()));

@@ -9,7 +9,6 @@ import io.riskstream.schemas.Label;
 import io.riskstream.schemas.ModelUpdate;
 import io.riskstream.schemas.RecordValidation;
 import io.riskstream.schemas.Topic;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -27,27 +26,21 @@ public final class LearnerJob {
 
   public static void define(StreamExecutionEnvironment env, PlatformSettings settings) {
     SingleOutputStreamOperator<FeatureSnapshot> snapshots =
-        env.fromSource(
-                KafkaIo.source(settings, Topic.FEATURE_SNAPSHOTS, NAME + "-snapshots"),
-                WatermarkStrategy.noWatermarks(),
-                "feature-snapshots")
-            .uid("snapshots-source")
-            .process(
-                new DecodeFunction<FeatureSnapshot>(NAME, FeatureSnapshot.class, s -> s),
-                TypeInformation.of(FeatureSnapshot.class))
-            .uid("decode-snapshots")
-            .name("decode feature-snapshots");
+        DecodedSource.of(
+            env,
+            KafkaIo.source(settings, Topic.FEATURE_SNAPSHOTS, NAME + "-snapshots"),
+            "feature-snapshots",
+            NAME,
+            FeatureSnapshot.class,
+            snapshot -> snapshot);
     SingleOutputStreamOperator<Label> labels =
-        env.fromSource(
-                KafkaIo.source(settings, Topic.LABELS, NAME + "-labels"),
-                WatermarkStrategy.noWatermarks(),
-                "labels")
-            .uid("labels-source")
-            .process(
-                new DecodeFunction<>(NAME, Label.class, RecordValidation::requireValid),
-                TypeInformation.of(Label.class))
-            .uid("decode-labels")
-            .name("decode labels");
+        DecodedSource.of(
+            env,
+            KafkaIo.source(settings, Topic.LABELS, NAME + "-labels"),
+            "labels",
+            NAME,
+            Label.class,
+            RecordValidation::requireValid);
 
     SingleOutputStreamOperator<ModelUpdate> updates =
         snapshots

@@ -33,16 +33,13 @@ public final class ScoringJob {
 
   public static void define(StreamExecutionEnvironment env, PlatformSettings settings) {
     SingleOutputStreamOperator<Transaction> transactions =
-        env.fromSource(
-                KafkaIo.source(settings, Topic.TRANSACTIONS, NAME),
-                WatermarkStrategy.noWatermarks(),
-                "transactions")
-            .uid("transactions-source")
-            .process(
-                new DecodeFunction<>(NAME, Transaction.class, RecordValidation::requireValid),
-                TypeInformation.of(Transaction.class))
-            .uid("decode-transactions")
-            .name("decode transactions");
+        DecodedSource.of(
+            env,
+            KafkaIo.source(settings, Topic.TRANSACTIONS, NAME),
+            "transactions",
+            NAME,
+            Transaction.class,
+            RecordValidation::requireValid);
 
     DataStream<ScoringRequest> requests =
         transactions
@@ -62,20 +59,17 @@ public final class ScoringJob {
             .uid("card-features")
             .name("card window features and history");
 
+    // Always the whole compacted topic: a fresh scorer rebuilds the current model. One reader
+    // suffices; the broadcast hands every update to every scorer instance.
     SingleOutputStreamOperator<ModelUpdate> updates =
-        env.fromSource(
-                // Always the whole compacted topic: a fresh scorer rebuilds the current model.
+        DecodedSource.of(
+                env,
                 KafkaIo.fromBeginning(settings, Topic.MODEL_UPDATES, NAME + "-models"),
-                WatermarkStrategy.noWatermarks(),
-                "model-updates")
-            .uid("model-updates-source")
-            .setParallelism(1)
-            .process(
-                new DecodeFunction<ModelUpdate>(NAME, ModelUpdate.class, update -> update),
-                TypeInformation.of(ModelUpdate.class))
-            .uid("decode-model-updates")
-            .setParallelism(1)
-            .name("decode model updates");
+                "model-updates",
+                NAME,
+                ModelUpdate.class,
+                update -> update)
+            .setParallelism(1);
     BroadcastStream<ModelUpdate> broadcastUpdates = updates.broadcast(ScoringFunction.WEIGHTS);
 
     SingleOutputStreamOperator<Score> scores =
