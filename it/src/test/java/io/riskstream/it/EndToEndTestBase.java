@@ -31,8 +31,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,7 @@ abstract class EndToEndTestBase {
   private EmbeddedFlink flink;
   private KafkaProducer<byte[], byte[]> producer;
   private PlatformSettings settings;
+  private final List<JobID> jobs = new ArrayList<>();
   private final AvroCodec<Transaction> transactions = AvroCodec.of(Transaction.class);
 
   abstract KafkaFixture startKafka(Path dataDir) throws Exception;
@@ -68,8 +72,8 @@ abstract class EndToEndTestBase {
                 new LearnerSettings(
                     "riskstream-it", List.of("head"), 32, Duration.ofSeconds(1), 2, 0.05f, 5f));
     flink = EmbeddedFlink.start(4, dataDir.resolve("savepoints"));
-    flink.submit(JobGraphs.scoring(settings, dataDir.resolve("checkpoints")));
-    flink.submit(JobGraphs.learner(settings, dataDir.resolve("checkpoints")));
+    jobs.add(flink.submit(JobGraphs.scoring(settings, dataDir.resolve("checkpoints"))));
+    jobs.add(flink.submit(JobGraphs.learner(settings, dataDir.resolve("checkpoints"))));
     producer = KafkaClients.producer(kafka.bootstrapServers());
   }
 
@@ -151,6 +155,30 @@ abstract class EndToEndTestBase {
       }
     }
     assertThat(awaitScores(Set.of("dl-good"))).hasSize(1);
+  }
+
+  @Test
+  void bothJobsRunOnRocksDbWithExactlyOnceCheckpoints() throws Exception {
+    for (JobID job : jobs) {
+      AccessExecutionGraph graph = flink.cluster().getExecutionGraph(job).get();
+      assertThat(graph.getStateBackendName())
+          .hasValueSatisfying(name -> assertThat(name).contains("RocksDB"));
+      assertThat(graph.getCheckpointCoordinatorConfiguration().isExactlyOnce()).isTrue();
+      assertThat(graph.getCheckpointCoordinatorConfiguration().getCheckpointInterval())
+          .isEqualTo(settings.checkpointInterval().toMillis());
+      Awaitility.await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  flink
+                      .cluster()
+                      .getExecutionGraph(job)
+                      .get()
+                      .getCheckpointStatsSnapshot()
+                      .getCounts()
+                      .getNumberOfCompletedCheckpoints(),
+              completed -> completed > 0);
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -88,7 +89,7 @@ public final class DemoRun {
         out.printf(
             "Flink MiniCluster running the scoring and learner jobs; generating %.0f txn/s,"
                 + " labels after %s%n",
-            rate, labelDelay);
+            rate, labelDelay.toString().substring(2).toLowerCase(Locale.ROOT));
         out.flush();
         generator.start();
         watch(startNanos, duration, stats, monitor, generator);

@@ -9,7 +9,9 @@ import io.riskstream.schemas.FeatureSnapshot;
 import io.riskstream.schemas.FloatVectors;
 import io.riskstream.schemas.ModelUpdate;
 import io.riskstream.schemas.Score;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
@@ -31,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * exactly what was scored. Model updates arrive on the broadcast side and are swapped in without a
  * restart; every score names the version that produced it.
  *
- * <p>Each parallel instance owns its model (DJL predictors and grad mode are per thread). The
- * newest record of each parameter group is kept in broadcast state, so a restored scorer rebuilds
- * the model it was using.
+ * <p>Each parallel instance owns its model (DJL predictors and grad mode are per thread). A version
+ * is swapped in whole or not at all: if any group's payload is rejected, the groups already loaded
+ * are rolled back and the scorer keeps serving the version it had. The newest accepted record of
+ * each group is kept in broadcast state, so a restored scorer rebuilds the model it was using.
  */
 public class ScoringFunction extends BroadcastProcessFunction<ScoringRequest, ModelUpdate, Score> {
   private static final long serialVersionUID = 1L;
@@ -50,8 +54,10 @@ public class ScoringFunction extends BroadcastProcessFunction<ScoringRequest, Mo
 
   private transient FraudModel model;
   private transient VersionAssembler versions;
+  private transient long servingVersion;
   private transient long trainedThrough;
   private transient boolean restored;
+  private transient Counter rejectedVersions;
 
   public ScoringFunction(ModelConfig modelConfig, DecisionPolicy decisions) {
     this.modelConfig = modelConfig;
@@ -62,19 +68,15 @@ public class ScoringFunction extends BroadcastProcessFunction<ScoringRequest, Mo
   public void open(OpenContext openContext) {
     model = FraudModel.create(modelConfig);
     versions = new VersionAssembler(0);
-    getRuntimeContext()
-        .getMetricGroup()
-        .gauge("modelVersion", (Gauge<Long>) () -> versions.appliedVersion());
+    rejectedVersions = getRuntimeContext().getMetricGroup().counter("rejectedModelVersions");
+    getRuntimeContext().getMetricGroup().gauge("modelVersion", (Gauge<Long>) () -> servingVersion);
   }
 
   @Override
   public void processElement(ScoringRequest request, ReadOnlyContext ctx, Collector<Score> out)
       throws Exception {
-    if (!restored) {
-      restore(ctx.getBroadcastState(WEIGHTS));
-    }
+    restoreOnce(ctx.getBroadcastState(WEIGHTS));
     double score = model.score(List.of(new ScoringInput(request.features, request.history)))[0];
-    long version = versions.appliedVersion();
     out.collect(
         Score.newBuilder()
             .setTransactionId(request.transactionId)
@@ -82,7 +84,7 @@ public class ScoringFunction extends BroadcastProcessFunction<ScoringRequest, Mo
             .setEventTime(request.eventTime)
             .setScore(score)
             .setDecision(decisions.decide(score))
-            .setModelVersion(version)
+            .setModelVersion(servingVersion)
             .setModelTrainedThrough(trainedThrough)
             .setScoredAt(System.currentTimeMillis())
             .build());
@@ -95,7 +97,7 @@ public class ScoringFunction extends BroadcastProcessFunction<ScoringRequest, Mo
             .setFeatureLayout(FeatureLayout.ID)
             .setFeatures(FloatVectors.toList(request.features))
             .setHistory(FloatVectors.toLists(request.history))
-            .setModelVersion(version)
+            .setModelVersion(servingVersion)
             .setScore(score)
             .build());
   }
@@ -104,51 +106,66 @@ public class ScoringFunction extends BroadcastProcessFunction<ScoringRequest, Mo
   public void processBroadcastElement(ModelUpdate update, Context ctx, Collector<Score> out)
       throws Exception {
     BroadcastState<String, ModelUpdate> weights = ctx.getBroadcastState(WEIGHTS);
-    if (!restored) {
-      restore(weights);
-    }
+    restoreOnce(weights);
     Optional<List<ModelUpdate>> complete = versions.add(update);
-    if (complete.isPresent()) {
-      importAll(complete.get());
+    if (complete.isEmpty()) {
+      return;
+    }
+    if (swapIn(complete.get())) {
       for (ModelUpdate group : complete.get()) {
         weights.put(group.getGroup(), group);
       }
-      LOG.debug("Scoring with model version {}", versions.appliedVersion());
+      LOG.debug("Scoring with model version {}", servingVersion);
+    } else {
+      rejectedVersions.inc();
     }
   }
 
-  /** Loads the newest record of every group kept in broadcast state (after a restore). */
-  private void restore(ReadOnlyBroadcastState<String, ModelUpdate> weights) throws Exception {
+  /** After a restore the model object is new: load the groups kept in broadcast state. */
+  private void restoreOnce(ReadOnlyBroadcastState<String, ModelUpdate> weights) throws Exception {
+    if (restored) {
+      return;
+    }
     restored = true;
     List<ModelUpdate> groups = new ArrayList<>();
     for (Map.Entry<String, ModelUpdate> entry : weights.immutableEntries()) {
       groups.add(entry.getValue());
     }
-    if (!groups.isEmpty()) {
-      importAll(groups);
-      versions =
-          new VersionAssembler(groups.stream().mapToLong(ModelUpdate::getVersion).max().orElse(0));
-      LOG.info("Restored model version {}", versions.appliedVersion());
+    if (!groups.isEmpty() && swapIn(groups)) {
+      versions = new VersionAssembler(servingVersion);
+      LOG.info("Restored model version {}", servingVersion);
     }
   }
 
-  private void importAll(List<ModelUpdate> groups) {
-    for (ModelUpdate group : groups) {
-      byte[] payload = new byte[group.getPayload().remaining()];
-      group.getPayload().duplicate().get(payload);
-      try {
-        model.importGroup(group.getGroup(), payload);
-      } catch (IllegalArgumentException e) {
-        // A bad payload must never take the scorer down: keep scoring with the weights we have.
-        LOG.error(
-            "Rejected group {} of model version {}: {}",
-            group.getGroup(),
-            group.getVersion(),
-            e.getMessage());
-        continue;
+  /** Loads all groups or none; returns whether the model now serves their version. */
+  private boolean swapIn(List<ModelUpdate> groups) {
+    Map<String, byte[]> previous = new LinkedHashMap<>();
+    try {
+      for (ModelUpdate group : groups) {
+        previous.put(group.getGroup(), model.exportGroup(group.getGroup()));
+        model.importGroup(group.getGroup(), bytes(group.getPayload()));
       }
+    } catch (IllegalArgumentException e) {
+      // A bad payload must never take the scorer down or half-change the model.
+      previous.forEach(model::importGroup);
+      LOG.error(
+          "Rejected model version {}, still serving version {}: {}",
+          groups.get(0).getVersion(),
+          servingVersion,
+          e.getMessage());
+      return false;
+    }
+    for (ModelUpdate group : groups) {
+      servingVersion = Math.max(servingVersion, group.getVersion());
       trainedThrough = Math.max(trainedThrough, group.getTrainedThrough());
     }
+    return true;
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return bytes;
   }
 
   @Override

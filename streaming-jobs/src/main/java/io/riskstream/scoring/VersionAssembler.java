@@ -11,20 +11,20 @@ import java.util.TreeMap;
 /**
  * Collects the parameter groups of each model version as they arrive on model-updates and hands a
  * version over only when all of its groups are there, so a scorer never runs half of an update.
- * Versions at or below the one in use are ignored: the topic is re-read from the beginning at
- * start-up, and duplicates from an at-least-once producer are harmless.
+ * Versions at or below the newest one handed over are ignored: the topic is re-read from the
+ * beginning at start-up, and a redelivered record must not roll the model back.
  */
 public final class VersionAssembler {
   private final TreeMap<Long, Map<String, ModelUpdate>> pending = new TreeMap<>();
-  private long applied;
+  private long newestComplete;
 
-  public VersionAssembler(long appliedVersion) {
-    this.applied = appliedVersion;
+  public VersionAssembler(long newestComplete) {
+    this.newestComplete = newestComplete;
   }
 
-  /** Adds one group; returns the groups of a version that is now complete and newer. */
+  /** Adds one group; returns all groups of its version once that version is complete and newer. */
   public Optional<List<ModelUpdate>> add(ModelUpdate update) {
-    if (update.getVersion() <= applied) {
+    if (update.getVersion() <= newestComplete) {
       return Optional.empty();
     }
     Map<String, ModelUpdate> groups =
@@ -33,12 +33,13 @@ public final class VersionAssembler {
     if (groups.size() < update.getGroupsInVersion()) {
       return Optional.empty();
     }
-    applied = update.getVersion();
-    pending.headMap(applied, true).clear();
+    newestComplete = update.getVersion();
+    pending.headMap(newestComplete, true).clear();
     return Optional.of(new ArrayList<>(groups.values()));
   }
 
-  public long appliedVersion() {
-    return applied;
+  /** Versions waiting for more groups. */
+  public int pendingVersions() {
+    return pending.size();
   }
 }

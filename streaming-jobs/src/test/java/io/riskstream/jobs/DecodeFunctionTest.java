@@ -1,0 +1,54 @@
+package io.riskstream.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.riskstream.jobs.kafka.KafkaRecord;
+import io.riskstream.schemas.AvroCodec;
+import io.riskstream.schemas.DeadLetter;
+import io.riskstream.schemas.RecordValidation;
+import io.riskstream.schemas.Transaction;
+import java.nio.charset.StandardCharsets;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+
+class DecodeFunctionTest {
+  private final AvroCodec<Transaction> codec = AvroCodec.of(Transaction.class);
+
+  @Test
+  void passesGoodRecordsAndDeadLettersBadOnesWithTheirBytes() throws Exception {
+    Transaction good =
+        Transaction.newBuilder()
+            .setTransactionId("tx-1")
+            .setCardId("c-1")
+            .setTerminalId("t-1")
+            .setAmount(10)
+            .setEventTime(1_000)
+            .build();
+    Transaction negative = Transaction.newBuilder(good).setAmount(-1).build();
+    byte[] garbage = "garbage".getBytes(StandardCharsets.UTF_8);
+
+    try (OneInputStreamOperatorTestHarness<KafkaRecord, Transaction> harness =
+        ProcessFunctionTestHarnesses.forProcessFunction(
+            new DecodeFunction<>("job", Transaction.class, RecordValidation::requireValid))) {
+      harness.processElement(new KafkaRecord("transactions", 0, 1, codec.encode(good)), 0);
+      harness.processElement(new KafkaRecord("transactions", 0, 2, garbage), 0);
+      harness.processElement(new KafkaRecord("transactions", 1, 3, codec.encode(negative)), 0);
+
+      assertThat(harness.extractOutputValues()).containsExactly(good);
+      assertThat(harness.getSideOutput(DecodeFunction.DEAD_LETTERS))
+          .extracting(record -> record.getValue())
+          .satisfiesExactly(
+              letter -> assertDeadLetter(letter, 2, "bad header", garbage),
+              letter -> assertDeadLetter(letter, 3, "amount is negative", codec.encode(negative)));
+    }
+  }
+
+  private static void assertDeadLetter(
+      DeadLetter letter, long offset, String reason, byte[] payload) {
+    assertThat(letter.getOffset()).isEqualTo(offset);
+    assertThat(letter.getReason()).contains(reason);
+    assertThat(letter.getJob()).isEqualTo("job");
+    assertThat(letter.getPayload().array()).isEqualTo(payload);
+  }
+}
