@@ -3,6 +3,7 @@ package io.riskstream.generator;
 import io.riskstream.kafka.KafkaClients;
 import io.riskstream.schemas.AvroCodec;
 import io.riskstream.schemas.Label;
+import io.riskstream.schemas.Topic;
 import io.riskstream.schemas.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,15 +16,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feeds a live system: a background thread sends {@link SyntheticStream} transactions at a steady
- * average rate, stamped with the wall clock, to {@value #TRANSACTIONS_TOPIC} (key cardId), and each
- * one's label to {@value #LABELS_TOPIC} (key transactionId) once its delay has passed. Values are
- * Avro single-object encoded.
+ * average rate, stamped with the wall clock, to {@code transactions} (key cardId), and each one's
+ * label to {@code labels} (key transactionId) once its delay has passed. Values are Avro
+ * single-object encoded.
  *
  * <p>Labels still pending at {@link #close()} are dropped: they were not due yet.
  */
 public final class LiveGenerator implements AutoCloseable {
-  public static final String TRANSACTIONS_TOPIC = "transactions";
-  public static final String LABELS_TOPIC = "labels";
 
   private static final Logger LOG = LoggerFactory.getLogger(LiveGenerator.class);
 
@@ -136,14 +135,15 @@ public final class LiveGenerator implements AutoCloseable {
 
   private void sendTransaction(Transaction t) {
     producer.send(
-        new ProducerRecord<>(TRANSACTIONS_TOPIC, utf8(t.getCardId()), transactionCodec.encode(t)),
+        new ProducerRecord<>(
+            Topic.TRANSACTIONS.topicName(), utf8(t.getCardId()), transactionCodec.encode(t)),
         (metadata, error) -> count(transactionsSent, error));
   }
 
   private void sendLabel(Label label) {
     producer.send(
         new ProducerRecord<>(
-            LABELS_TOPIC, utf8(label.getTransactionId()), labelCodec.encode(label)),
+            Topic.LABELS.topicName(), utf8(label.getTransactionId()), labelCodec.encode(label)),
         (metadata, error) -> count(labelsSent, error));
   }
 

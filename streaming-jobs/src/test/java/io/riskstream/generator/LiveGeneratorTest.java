@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.riskstream.schemas.AvroCodec;
 import io.riskstream.schemas.Label;
+import io.riskstream.schemas.Topic;
 import io.riskstream.schemas.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,11 +35,11 @@ class LiveGeneratorTest {
     long labelCount = 0;
     for (ProducerRecord<byte[], byte[]> r : sent) {
       String key = new String(r.key(), StandardCharsets.UTF_8);
-      if (r.topic().equals(LiveGenerator.TRANSACTIONS_TOPIC)) {
+      if (r.topic().equals(Topic.TRANSACTIONS.topicName())) {
         txCount++;
         assertThat(transactions.decode(r.value()).getCardId().toString()).isEqualTo(key);
       } else {
-        assertThat(r.topic()).isEqualTo(LiveGenerator.LABELS_TOPIC);
+        assertThat(r.topic()).isEqualTo(Topic.LABELS.topicName());
         labelCount++;
         Label label = labels.decode(r.value());
         assertThat(label.getTransactionId().toString()).isEqualTo(key);
