@@ -14,7 +14,10 @@ public class ScoringRequest {
   public double amount;
   public long eventTime;
 
-  /** This transaction's features, in {@link FeatureLayout} order. */
+  /**
+   * This transaction's features, in the order of the scorer's {@code FeatureSpec}, scaled for the
+   * model.
+   */
   public float[] features;
 
   /**

@@ -43,6 +43,8 @@ public final class JobGraphs {
   static Configuration configuration(String name, PlatformSettings settings, Path checkpoints) {
     Configuration conf = new Configuration();
     conf.set(PipelineOptions.NAME, name);
+    // Transactions wait in the feature stages until the watermark passes them: emit it often.
+    conf.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, Duration.ofMillis(100));
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
     conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
     conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");

@@ -1,6 +1,7 @@
 package io.riskstream.jobs;
 
-import io.riskstream.features.FeatureLayout;
+import io.riskstream.features.spec.FeatureSpec;
+import io.riskstream.features.spec.FeatureSpecs;
 import io.riskstream.learner.LearnerSettings;
 import io.riskstream.model.ModelConfig;
 import io.riskstream.scoring.DecisionPolicy;
@@ -10,10 +11,19 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 
 /**
  * Everything the two jobs are configured with. The scoring and learning jobs derive the model's
- * configuration from the same settings, so they always build the same network.
+ * configuration from the same settings (and the model's input width from the feature spec), so they
+ * always build the same network.
+ *
+ * @param maxOutOfOrderness how late a transaction may arrive and still be featured in event-time
+ *     order; the feature stages hold each transaction this long before scoring it
+ * @param eventTimeFollowsWallClock true live (events are stamped as they happen), false when
+ *     replaying history
  */
 public record PlatformSettings(
     String bootstrapServers,
+    FeatureSpec features,
+    Duration maxOutOfOrderness,
+    boolean eventTimeFollowsWallClock,
     int parallelism,
     int historyLength,
     Duration checkpointInterval,
@@ -33,11 +43,17 @@ public record PlatformSettings(
     if (historyLength < 1) {
       throw new IllegalArgumentException("historyLength must be at least 1, was " + historyLength);
     }
+    if (maxOutOfOrderness.isNegative()) {
+      throw new IllegalArgumentException("maxOutOfOrderness is negative: " + maxOutOfOrderness);
+    }
   }
 
   public static PlatformSettings defaults(String bootstrapServers) {
     return new PlatformSettings(
         bootstrapServers,
+        FeatureSpecs.DEFAULT,
+        Duration.ofMillis(200),
+        true,
         2,
         32,
         Duration.ofSeconds(2),
@@ -48,7 +64,7 @@ public record PlatformSettings(
   }
 
   public ModelConfig modelConfig() {
-    ModelConfig defaults = ModelConfig.defaults(FeatureLayout.size());
+    ModelConfig defaults = ModelConfig.defaults(features.size());
     return new ModelConfig(
         defaults.featureDim(),
         historyLength,
@@ -59,39 +75,97 @@ public record PlatformSettings(
         defaults.seed());
   }
 
+  public PlatformSettings withFeatures(FeatureSpec value) {
+    return copy().features(value).build();
+  }
+
+  /** For replays of historic data, whose event times are far behind the wall clock. */
+  public PlatformSettings replayingHistory() {
+    return copy().eventTimeFollowsWallClock(false).build();
+  }
+
   public PlatformSettings withParallelism(int value) {
-    return new PlatformSettings(
-        bootstrapServers,
-        value,
-        historyLength,
-        checkpointInterval,
-        scoresDelivery,
-        decisions,
-        labelJoinTtl,
-        learner);
+    return copy().parallelism(value).build();
   }
 
   public PlatformSettings withCheckpointInterval(Duration value) {
-    return new PlatformSettings(
-        bootstrapServers,
-        parallelism,
-        historyLength,
-        value,
-        scoresDelivery,
-        decisions,
-        labelJoinTtl,
-        learner);
+    return copy().checkpointInterval(value).build();
   }
 
   public PlatformSettings withLearner(LearnerSettings value) {
-    return new PlatformSettings(
-        bootstrapServers,
-        parallelism,
-        historyLength,
-        checkpointInterval,
-        scoresDelivery,
-        decisions,
-        labelJoinTtl,
-        value);
+    return copy().learner(value).build();
+  }
+
+  private Copy copy() {
+    return new Copy(this);
+  }
+
+  /** Changes a few settings of a copy; records have no withers of their own. */
+  private static final class Copy {
+    private String bootstrapServers;
+    private FeatureSpec features;
+    private Duration maxOutOfOrderness;
+    private boolean eventTimeFollowsWallClock;
+    private int parallelism;
+    private int historyLength;
+    private Duration checkpointInterval;
+    private DeliveryGuarantee scoresDelivery;
+    private DecisionPolicy decisions;
+    private Duration labelJoinTtl;
+    private LearnerSettings learner;
+
+    Copy(PlatformSettings s) {
+      bootstrapServers = s.bootstrapServers;
+      features = s.features;
+      maxOutOfOrderness = s.maxOutOfOrderness;
+      eventTimeFollowsWallClock = s.eventTimeFollowsWallClock;
+      parallelism = s.parallelism;
+      historyLength = s.historyLength;
+      checkpointInterval = s.checkpointInterval;
+      scoresDelivery = s.scoresDelivery;
+      decisions = s.decisions;
+      labelJoinTtl = s.labelJoinTtl;
+      learner = s.learner;
+    }
+
+    Copy features(FeatureSpec value) {
+      features = value;
+      return this;
+    }
+
+    Copy eventTimeFollowsWallClock(boolean value) {
+      eventTimeFollowsWallClock = value;
+      return this;
+    }
+
+    Copy parallelism(int value) {
+      parallelism = value;
+      return this;
+    }
+
+    Copy checkpointInterval(Duration value) {
+      checkpointInterval = value;
+      return this;
+    }
+
+    Copy learner(LearnerSettings value) {
+      learner = value;
+      return this;
+    }
+
+    PlatformSettings build() {
+      return new PlatformSettings(
+          bootstrapServers,
+          features,
+          maxOutOfOrderness,
+          eventTimeFollowsWallClock,
+          parallelism,
+          historyLength,
+          checkpointInterval,
+          scoresDelivery,
+          decisions,
+          labelJoinTtl,
+          learner);
+    }
   }
 }

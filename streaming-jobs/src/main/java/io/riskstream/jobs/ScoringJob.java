@@ -1,30 +1,28 @@
 package io.riskstream.jobs;
 
-import io.riskstream.features.CardFeatureFunction;
-import io.riskstream.features.EnrichedTransaction;
+import io.riskstream.features.FeaturePipeline;
 import io.riskstream.features.ScoringRequest;
-import io.riskstream.features.TerminalFeatureFunction;
 import io.riskstream.jobs.kafka.KafkaIo;
+import io.riskstream.schemas.DeadLetter;
 import io.riskstream.schemas.FeatureSnapshot;
+import io.riskstream.schemas.Label;
 import io.riskstream.schemas.ModelUpdate;
 import io.riskstream.schemas.RecordValidation;
 import io.riskstream.schemas.Score;
 import io.riskstream.schemas.Topic;
 import io.riskstream.schemas.Transaction;
 import io.riskstream.scoring.ScoringFunction;
-import java.time.Duration;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The features + scoring job: transactions → decode → terminal graph features → card window
- * features and history → sparse-attention score → scores and feature-snapshots. Model updates are
- * broadcast into the scorer. Every operator has a stable uid so savepoints survive upgrades.
+ * The features + scoring job: transactions → decode → the feature spec's entity stages (labels
+ * reach them through a label ⋈ transaction enrichment) → card history → sparse-attention score →
+ * scores and feature-snapshots. Model updates are broadcast into the scorer. Every operator has a
+ * stable uid so savepoints survive upgrades.
  */
 public final class ScoringJob {
   public static final String NAME = "riskstream-scoring";
@@ -41,23 +39,34 @@ public final class ScoringJob {
             Transaction.class,
             RecordValidation::requireValid);
 
+    SingleOutputStreamOperator<Label> labels =
+        DecodedSource.of(
+            env,
+            KafkaIo.source(settings, Topic.LABELS, NAME + "-labels"),
+            "labels",
+            NAME,
+            Label.class,
+            RecordValidation::requireValid);
+    FeaturePipeline.Featured featured =
+        FeaturePipeline.features(
+            transactions
+                .assignTimestampsAndWatermarks(
+                    EventTimeWatermarks.<Transaction>of(
+                        (txn, ts) -> txn.getEventTime(),
+                        settings.maxOutOfOrderness(),
+                        settings.eventTimeFollowsWallClock()))
+                .uid("transaction-watermarks"),
+            labels
+                .assignTimestampsAndWatermarks(
+                    EventTimeWatermarks.<Label>of(
+                        (label, ts) -> label.getLabelTime(),
+                        settings.maxOutOfOrderness(),
+                        settings.eventTimeFollowsWallClock()))
+                .uid("label-watermarks"),
+            settings.features(),
+            settings.labelJoinTtl());
     DataStream<ScoringRequest> requests =
-        transactions
-            .assignTimestampsAndWatermarks(
-                WatermarkStrategy.<Transaction>forBoundedOutOfOrderness(Duration.ofSeconds(5))
-                    .withTimestampAssigner((txn, ts) -> txn.getEventTime())
-                    .withIdleness(Duration.ofSeconds(30)))
-            .uid("transaction-watermarks")
-            .keyBy(Transaction::getTerminalId, Types.STRING)
-            .process(new TerminalFeatureFunction(), TypeInformation.of(EnrichedTransaction.class))
-            .uid("terminal-features")
-            .name("terminal graph features")
-            .keyBy(enriched -> enriched.cardId, Types.STRING)
-            .process(
-                new CardFeatureFunction(settings.historyLength()),
-                TypeInformation.of(ScoringRequest.class))
-            .uid("card-features")
-            .name("card window features and history");
+        FeaturePipeline.requests(featured.records(), settings.features(), settings.historyLength());
 
     // Always the whole compacted topic: a fresh scorer rebuilds the current model. One reader
     // suffices; the broadcast hands every update to every scorer instance.
@@ -76,7 +85,8 @@ public final class ScoringJob {
         requests
             .connect(broadcastUpdates)
             .process(
-                new ScoringFunction(settings.modelConfig(), settings.decisions()),
+                new ScoringFunction(
+                    settings.modelConfig(), settings.decisions(), settings.features().id()),
                 TypeInformation.of(Score.class))
             .uid("scorer")
             .name("sparse-attention scorer");
@@ -108,6 +118,12 @@ public final class ScoringJob {
         settings,
         NAME,
         transactions.getSideOutput(DecodeFunction.DEAD_LETTERS),
-        updates.getSideOutput(DecodeFunction.DEAD_LETTERS));
+        labels.getSideOutput(DecodeFunction.DEAD_LETTERS),
+        updates.getSideOutput(DecodeFunction.DEAD_LETTERS),
+        featured
+            .late()
+            .map(new LateTransactions(NAME), TypeInformation.of(DeadLetter.class))
+            .uid("late-transactions")
+            .name("late transactions"));
   }
 }

@@ -1,6 +1,5 @@
 package io.riskstream.scoring;
 
-import io.riskstream.features.FeatureLayout;
 import io.riskstream.features.ScoringRequest;
 import io.riskstream.model.FraudModel;
 import io.riskstream.model.ModelConfig;
@@ -51,6 +50,7 @@ public class ScoringFunction extends BroadcastProcessFunction<ScoringRequest, Mo
 
   private final ModelConfig modelConfig;
   private final DecisionPolicy decisions;
+  private final String featureLayout;
 
   private transient FraudModel model;
   private transient VersionAssembler versions;
@@ -59,9 +59,10 @@ public class ScoringFunction extends BroadcastProcessFunction<ScoringRequest, Mo
   private transient boolean restored;
   private transient Counter rejectedVersions;
 
-  public ScoringFunction(ModelConfig modelConfig, DecisionPolicy decisions) {
+  public ScoringFunction(ModelConfig modelConfig, DecisionPolicy decisions, String featureLayout) {
     this.modelConfig = modelConfig;
     this.decisions = decisions;
+    this.featureLayout = featureLayout;
   }
 
   @Override
@@ -94,7 +95,7 @@ public class ScoringFunction extends BroadcastProcessFunction<ScoringRequest, Mo
             .setTransactionId(request.transactionId)
             .setCardId(request.cardId)
             .setEventTime(request.eventTime)
-            .setFeatureLayout(FeatureLayout.ID)
+            .setFeatureLayout(featureLayout)
             .setFeatures(FloatVectors.toList(request.features))
             .setHistory(FloatVectors.toLists(request.history))
             .setModelVersion(servingVersion)

@@ -1,7 +1,7 @@
 package io.riskstream.scoring;
 
-import io.riskstream.features.FeatureLayout;
 import io.riskstream.features.ScoringRequest;
+import io.riskstream.features.spec.FeatureSpecs;
 import io.riskstream.model.FraudModel;
 import io.riskstream.model.ModelConfig;
 import io.riskstream.model.OnlineTrainer;
@@ -15,7 +15,7 @@ import java.util.Random;
 
 /** Test fixtures: scoring requests and model updates carrying really trained weights. */
 final class ModelUpdates {
-  static final ModelConfig CONFIG = ModelConfig.defaults(FeatureLayout.size());
+  static final ModelConfig CONFIG = ModelConfig.defaults(FeatureSpecs.DEFAULT.size());
 
   private ModelUpdates() {}
 
@@ -82,7 +82,7 @@ final class ModelUpdates {
   }
 
   private static float[] vector(Random random) {
-    float[] v = new float[FeatureLayout.size()];
+    float[] v = new float[CONFIG.featureDim()];
     for (int i = 0; i < v.length; i++) {
       v[i] = (float) random.nextGaussian();
     }

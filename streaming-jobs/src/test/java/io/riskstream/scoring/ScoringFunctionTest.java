@@ -135,7 +135,7 @@ class ScoringFunctionTest {
       throws Exception {
     return new BroadcastOperatorTestHarness<>(
         new CoBroadcastWithNonKeyedOperator<>(
-            new ScoringFunction(ModelUpdates.CONFIG, DecisionPolicy.defaults()),
+            new ScoringFunction(ModelUpdates.CONFIG, DecisionPolicy.defaults(), "test-layout"),
             List.of(ScoringFunction.WEIGHTS)),
         1,
         1,
