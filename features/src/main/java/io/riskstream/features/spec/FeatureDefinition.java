@@ -1,12 +1,13 @@
 package io.riskstream.features.spec;
 
+import java.io.Serializable;
 import java.time.Duration;
 
 /**
  * One declared feature. Each kind says which entity's state computes it (none for the transaction's
  * own attributes) and how its value is scaled for the model.
  */
-public sealed interface FeatureDefinition {
+public sealed interface FeatureDefinition extends Serializable {
   String name();
 
   /** The entity whose keyed state computes this feature, or null for transaction attributes. */

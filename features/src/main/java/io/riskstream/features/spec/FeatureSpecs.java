@@ -34,6 +34,7 @@ public final class FeatureSpecs {
   private static FeatureSpec handbook() {
     FeatureSpec.Builder spec =
         FeatureSpec.builder("handbook", Duration.ofSeconds(1))
+            .attribute(TransactionAttribute.AMOUNT)
             .attribute(TransactionAttribute.WEEKEND)
             .attribute(TransactionAttribute.NIGHT);
     for (int days : new int[] {1, 7, 30}) {
