@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "riskstream 0.1.0",
     description = "Streaming online learning against payment fraud on Kafka, Flink and DJL.",
-    subcommands = {DemoCommand.class, ProduceCommand.class, TailCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      ProduceCommand.class,
+      TailCommand.class,
+      FeaturesCommand.class
+    })
 public final class RiskStreamCli {
 
   public static void main(String[] args) {

@@ -13,19 +13,17 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * <p>Live, events are stamped when they happen, so the watermark also follows the wall clock: a
  * lone transaction on a quiet stream is released {@code bound} after it happened instead of waiting
  * for the next one. Replaying history (event times far behind the clock), the watermark follows the
- * events alone, and idle partitions are skipped so they do not hold it back.
+ * events alone — never marked idle, so a source held back by backpressure cannot be overtaken and
+ * the replay stays exact and repeatable.
  */
 final class EventTimeWatermarks {
-  private static final Duration IDLE_PARTITION = Duration.ofSeconds(5);
-
   private EventTimeWatermarks() {}
 
   static <T> WatermarkStrategy<T> of(
       SerializableTimestampAssigner<T> timestamps, Duration bound, boolean followWallClock) {
-    WatermarkStrategy<T> strategy =
-        WatermarkStrategy.<T>forGenerator(ctx -> new Generator<>(bound.toMillis(), followWallClock))
-            .withTimestampAssigner(timestamps);
-    return followWallClock ? strategy : strategy.withIdleness(IDLE_PARTITION);
+    return WatermarkStrategy.<T>forGenerator(
+            ctx -> new Generator<>(bound.toMillis(), followWallClock))
+        .withTimestampAssigner(timestamps);
   }
 
   /** Bounded out-of-orderness, optionally never behind the wall clock minus the bound. */

@@ -40,7 +40,9 @@ public final class JobGraphs {
     return env.getStreamGraph();
   }
 
-  static Configuration configuration(String name, PlatformSettings settings, Path checkpoints) {
+  /** A job's configuration: exactly-once checkpoints to {@code checkpoints}, RocksDB, restarts. */
+  public static Configuration configuration(
+      String name, PlatformSettings settings, Path checkpoints) {
     Configuration conf = new Configuration();
     conf.set(PipelineOptions.NAME, name);
     // Transactions wait in the feature stages until the watermark passes them: emit it often.

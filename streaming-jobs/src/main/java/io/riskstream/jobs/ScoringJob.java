@@ -47,24 +47,7 @@ public final class ScoringJob {
             NAME,
             Label.class,
             RecordValidation::requireValid);
-    FeaturePipeline.Featured featured =
-        FeaturePipeline.features(
-            transactions
-                .assignTimestampsAndWatermarks(
-                    EventTimeWatermarks.<Transaction>of(
-                        (txn, ts) -> txn.getEventTime(),
-                        settings.maxOutOfOrderness(),
-                        settings.eventTimeFollowsWallClock()))
-                .uid("transaction-watermarks"),
-            labels
-                .assignTimestampsAndWatermarks(
-                    EventTimeWatermarks.<Label>of(
-                        (label, ts) -> label.getLabelTime(),
-                        settings.maxOutOfOrderness(),
-                        settings.eventTimeFollowsWallClock()))
-                .uid("label-watermarks"),
-            settings.features(),
-            settings.labelJoinTtl());
+    FeaturePipeline.Featured featured = FeatureStages.of(settings, transactions, labels);
     DataStream<ScoringRequest> requests =
         FeaturePipeline.requests(featured.records(), settings.features(), settings.historyLength());
 

@@ -7,6 +7,7 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -35,7 +36,22 @@ public final class KafkaIo {
     return source(settings, topic, groupId, OffsetsInitializer.earliest());
   }
 
+  /** A source that reads the topic from the beginning up to its end at start, then finishes. */
+  public static KafkaSource<KafkaRecord> untilCurrentEnd(
+      PlatformSettings settings, Topic topic, String groupId) {
+    // A replay reads a fixed range: there is no consumer position worth committing.
+    return builder(settings, topic, groupId, OffsetsInitializer.earliest())
+        .setBounded(OffsetsInitializer.latest())
+        .setProperty("commit.offsets.on.checkpoint", "false")
+        .build();
+  }
+
   private static KafkaSource<KafkaRecord> source(
+      PlatformSettings settings, Topic topic, String groupId, OffsetsInitializer offsets) {
+    return builder(settings, topic, groupId, offsets).build();
+  }
+
+  private static KafkaSourceBuilder<KafkaRecord> builder(
       PlatformSettings settings, Topic topic, String groupId, OffsetsInitializer offsets) {
     return KafkaSource.<KafkaRecord>builder()
         .setBootstrapServers(settings.bootstrapServers())
@@ -44,8 +60,7 @@ public final class KafkaIo {
         .setStartingOffsets(offsets)
         .setDeserializer(new KafkaRecordDeserializer())
         .setProperty("isolation.level", "read_committed")
-        .setProperty("partition.discovery.interval.ms", "10000")
-        .build();
+        .setProperty("partition.discovery.interval.ms", "10000");
   }
 
   /**

@@ -1,0 +1,67 @@
+package io.riskstream.jobs;
+
+import io.riskstream.features.FeaturePipeline;
+import io.riskstream.features.FeatureRecord;
+import io.riskstream.jobs.kafka.KafkaIo;
+import io.riskstream.schemas.Label;
+import io.riskstream.schemas.RecordValidation;
+import io.riskstream.schemas.Topic;
+import io.riskstream.schemas.Transaction;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The feature stages as every job runs them: event-time watermarks on transactions and labels, then
+ * the spec's pipeline. The scoring job and the reference check share this, so the check verifies
+ * the code that scores.
+ */
+public final class FeatureStages {
+  private FeatureStages() {}
+
+  static FeaturePipeline.Featured of(
+      PlatformSettings settings, DataStream<Transaction> transactions, DataStream<Label> labels) {
+    return FeaturePipeline.features(
+        transactions
+            .assignTimestampsAndWatermarks(
+                EventTimeWatermarks.<Transaction>of(
+                    (txn, ts) -> txn.getEventTime(),
+                    settings.maxOutOfOrderness(),
+                    settings.eventTimeFollowsWallClock()))
+            .uid("transaction-watermarks"),
+        labels
+            .assignTimestampsAndWatermarks(
+                EventTimeWatermarks.<Label>of(
+                    (label, ts) -> label.getLabelTime(),
+                    settings.maxOutOfOrderness(),
+                    settings.eventTimeFollowsWallClock()))
+            .uid("label-watermarks"),
+        settings.features(),
+        settings.labelJoinTtl());
+  }
+
+  /**
+   * A finite job: the raw features of everything on the transactions and labels topics now, in
+   * replay mode (event time alone drives the watermarks).
+   */
+  public static DataStream<FeatureRecord> replayOfTopics(
+      StreamExecutionEnvironment env, PlatformSettings settings, String job) {
+    SingleOutputStreamOperator<Transaction> transactions =
+        DecodedSource.of(
+            env,
+            KafkaIo.untilCurrentEnd(settings, Topic.TRANSACTIONS, job),
+            "transactions",
+            job,
+            Transaction.class,
+            RecordValidation::requireValid);
+    SingleOutputStreamOperator<Label> labels =
+        DecodedSource.of(
+            env,
+            KafkaIo.untilCurrentEnd(settings, Topic.LABELS, job + "-labels"),
+            "labels",
+            job,
+            Label.class,
+            RecordValidation::requireValid);
+    return of(settings.replayingHistory(), transactions, labels).records();
+  }
+}
