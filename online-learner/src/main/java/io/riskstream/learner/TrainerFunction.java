@@ -18,6 +18,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -34,6 +35,7 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
 
   private final ModelConfig modelConfig;
   private final LearnerSettings settings;
+  private final String featureLayout;
 
   private transient ListState<TrainingExample> batch;
   private transient ValueState<Integer> batchSize;
@@ -42,10 +44,16 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
   private transient FraudModel model;
   private transient OnlineTrainer trainer;
   private transient boolean weightsRestored;
+  private transient Counter otherLayout;
 
-  public TrainerFunction(ModelConfig modelConfig, LearnerSettings settings) {
+  /**
+   * @param featureLayout the layout id the model's inputs follow: examples scored under another
+   *     layout (a scorer not yet upgraded) are not trained on, and every update names the layout
+   */
+  public TrainerFunction(ModelConfig modelConfig, LearnerSettings settings, String featureLayout) {
     this.modelConfig = modelConfig;
     this.settings = settings;
+    this.featureLayout = featureLayout;
   }
 
   @Override
@@ -62,6 +70,7 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
                     "published-weights",
                     Types.STRING,
                     PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    otherLayout = getRuntimeContext().getMetricGroup().counter("examplesOfAnotherLayout");
     model = FraudModel.create(modelConfig);
     trainer =
         new OnlineTrainer(
@@ -72,6 +81,10 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
   public void processElement(TrainingExample example, Context ctx, Collector<ModelUpdate> out)
       throws Exception {
     restoreWeightsOnce();
+    if (!featureLayout.equals(example.featureLayout)) {
+      otherLayout.inc();
+      return;
+    }
     batch.add(example);
     int size = batchSize.value() == null ? 1 : batchSize.value() + 1;
     batchSize.update(size);
@@ -134,6 +147,7 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
               .setTrainedExamples(next.trainedExamples)
               .setPublishedAt(now)
               .setMetrics(Map.of("loss", (double) loss, "batch", (double) inputs.size()))
+              .setFeatureLayout(featureLayout)
               .build());
     }
   }

@@ -11,6 +11,7 @@ import io.riskstream.schemas.Label;
  */
 public class TrainingExample {
   public String transactionId;
+  public String featureLayout;
   public float[] features;
   public float[][] history;
   public boolean fraud;
@@ -21,6 +22,7 @@ public class TrainingExample {
   public static TrainingExample of(FeatureSnapshot snapshot, Label label) {
     TrainingExample example = new TrainingExample();
     example.transactionId = snapshot.getTransactionId();
+    example.featureLayout = snapshot.getFeatureLayout();
     example.features = FloatVectors.toArray(snapshot.getFeatures());
     example.history = FloatVectors.toArrays(snapshot.getHistory());
     example.fraud = label.getFraud();

@@ -38,6 +38,24 @@ class TrainerFunctionTest {
   }
 
   @Test
+  void neverTrainsOnExamplesOfAnotherFeatureLayout() throws Exception {
+    try (var harness = harness()) {
+      harness.open();
+      TrainingExample stale = Examples.example("a", true, 100);
+      stale.featureLayout = "older-layout";
+      harness.processElement(stale, 0);
+      harness.processElement(Examples.example("b", false, 200), 0);
+      assertThat(harness.extractOutputValues()).as("one example is not a batch of two").isEmpty();
+
+      harness.processElement(Examples.example("c", false, 300), 0);
+
+      ModelUpdate update = single(harness.extractOutputValues());
+      assertThat(update.getTrainedExamples()).isEqualTo(2);
+      assertThat(update.getFeatureLayout()).isEqualTo("test");
+    }
+  }
+
+  @Test
   void publishesAPartialBatchAfterTheMaximumWait() throws Exception {
     try (var harness = harness()) {
       harness.open();
@@ -107,7 +125,7 @@ class TrainerFunctionTest {
   private static KeyedOneInputStreamOperatorTestHarness<Integer, TrainingExample, ModelUpdate>
       harness() throws Exception {
     return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new TrainerFunction(Examples.MODEL, SETTINGS)),
+        new KeyedProcessOperator<>(new TrainerFunction(Examples.MODEL, SETTINGS, "test")),
         example -> 0,
         Types.INT);
   }

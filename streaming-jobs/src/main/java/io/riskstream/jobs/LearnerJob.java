@@ -54,7 +54,8 @@ public final class LearnerJob {
             // One model: all examples meet in a single trainer.
             .keyBy(example -> 0, Types.INT)
             .process(
-                new TrainerFunction(settings.modelConfig(), settings.learner()),
+                new TrainerFunction(
+                    settings.modelConfig(), settings.learner(), settings.features().id()),
                 TypeInformation.of(ModelUpdate.class))
             .setParallelism(1)
             .uid("trainer")

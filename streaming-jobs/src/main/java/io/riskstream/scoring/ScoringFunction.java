@@ -140,6 +140,17 @@ public class ScoringFunction extends BroadcastProcessFunction<ScoringRequest, Mo
 
   /** Loads all groups or none; returns whether the model now serves their version. */
   private boolean swapIn(List<ModelUpdate> groups) {
+    for (ModelUpdate group : groups) {
+      if (group.getFeatureLayout() != null && !featureLayout.equals(group.getFeatureLayout())) {
+        // Weights trained on other inputs would score garbage: never load them.
+        LOG.error(
+            "Rejected model version {}: trained on feature layout {}, this scorer uses {}",
+            group.getVersion(),
+            group.getFeatureLayout(),
+            featureLayout);
+        return false;
+      }
+    }
     Map<String, byte[]> previous = new LinkedHashMap<>();
     try {
       for (ModelUpdate group : groups) {

@@ -86,6 +86,21 @@ class ScoringFunctionTest {
   }
 
   @Test
+  void rejectsWeightsTrainedOnAnotherFeatureLayout() throws Exception {
+    try (var harness = harness();
+        FraudModel trained = ModelUpdates.trained(7)) {
+      harness.open();
+      for (ModelUpdate update : ModelUpdates.version(1, trained)) {
+        update.setFeatureLayout("another-layout");
+        harness.processBroadcastElement(update, 1);
+      }
+      harness.processElement(ModelUpdates.request("tx-6"), 2);
+
+      assertThat(lastScore(harness).getModelVersion()).isZero();
+    }
+  }
+
+  @Test
   void ignoresVersionsItAlreadyServes() throws Exception {
     try (var harness = harness();
         FraudModel v2 = ModelUpdates.trained(4);
