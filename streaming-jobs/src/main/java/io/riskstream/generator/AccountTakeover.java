@@ -7,30 +7,19 @@ import java.util.Random;
  * and IP it never used and spends 3 to 8 times, at 4 to 10 times the card's typical amount, one
  * payment every 30 seconds to 5 minutes. The cardholder keeps paying as usual meanwhile.
  */
-final class AccountTakeover implements FraudScenario {
+final class AccountTakeover extends PlannedEpisodes {
   /** Per transaction; with 5.5 payments per takeover about 0.45 % of the stream. */
   static final double START_PROBABILITY = 0.0008;
 
   static final double MIN_AMOUNT_FACTOR = 4;
   static final double MAX_AMOUNT_FACTOR = 10;
 
-  private final Random random;
-  private final Population population;
-  private final Identities identities;
-  private final Agenda agenda;
-
   AccountTakeover(Random random, Population population, Identities identities, Agenda agenda) {
-    this.random = random;
-    this.population = population;
-    this.identities = identities;
-    this.agenda = agenda;
+    super(random, population, identities, agenda, START_PROBABILITY);
   }
 
   @Override
-  public void step(long sequence, long nowMillis) {
-    if (random.nextDouble() >= START_PROBABILITY) {
-      return;
-    }
+  void planEpisode(long nowMillis) {
     int card = population.randomCard();
     String device = identities.newDevice();
     String ip = identities.newIp();

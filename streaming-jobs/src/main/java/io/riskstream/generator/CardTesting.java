@@ -7,7 +7,7 @@ import java.util.Random;
  * (0.50 to 3.00) one every 3 to 20 seconds, so within five minutes, at one or two terminals, from a
  * device and IP the card never used.
  */
-final class CardTesting implements FraudScenario {
+final class CardTesting extends PlannedEpisodes {
   /** Per transaction; with bursts of 10 on average about 0.4 % of the stream. */
   static final double START_PROBABILITY = 0.0004;
 
@@ -16,23 +16,12 @@ final class CardTesting implements FraudScenario {
   static final double MIN_AMOUNT = 0.5;
   static final double MAX_AMOUNT = 3.0;
 
-  private final Random random;
-  private final Population population;
-  private final Identities identities;
-  private final Agenda agenda;
-
   CardTesting(Random random, Population population, Identities identities, Agenda agenda) {
-    this.random = random;
-    this.population = population;
-    this.identities = identities;
-    this.agenda = agenda;
+    super(random, population, identities, agenda, START_PROBABILITY);
   }
 
   @Override
-  public void step(long sequence, long nowMillis) {
-    if (random.nextDouble() >= START_PROBABILITY) {
-      return;
-    }
+  void planEpisode(long nowMillis) {
     int card = population.randomCard();
     String device = identities.newDevice();
     String ip = identities.newIp();

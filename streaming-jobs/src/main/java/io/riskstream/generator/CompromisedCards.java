@@ -7,27 +7,16 @@ import java.util.Random;
  * amounts at terminals the card never uses, one every 1 to 20 seconds, from the fraudster's own
  * device and IP.
  */
-final class CompromisedCards implements FraudScenario {
+final class CompromisedCards extends PlannedEpisodes {
   /** Per transaction; with bursts of 5.5 on average about 0.7 % of the stream. */
   static final double START_PROBABILITY = 0.0012;
 
-  private final Random random;
-  private final Population population;
-  private final Identities identities;
-  private final Agenda agenda;
-
   CompromisedCards(Random random, Population population, Identities identities, Agenda agenda) {
-    this.random = random;
-    this.population = population;
-    this.identities = identities;
-    this.agenda = agenda;
+    super(random, population, identities, agenda, START_PROBABILITY);
   }
 
   @Override
-  public void step(long sequence, long nowMillis) {
-    if (random.nextDouble() >= START_PROBABILITY) {
-      return;
-    }
+  void planEpisode(long nowMillis) {
     int card = population.randomCard();
     String device = identities.newDevice();
     String ip = identities.newIp();

@@ -8,30 +8,19 @@ import java.util.Random;
  * card's payments rotate through all the gang's devices, so every ring device links at least four
  * cards: the shared-device signal the graph features look for.
  */
-final class FraudRings implements FraudScenario {
+final class FraudRings extends PlannedEpisodes {
   /** Per transaction; with about 28 payments per ring about 0.4 % of the stream. */
   static final double START_PROBABILITY = 0.00015;
 
   static final int MIN_CARDS = 4;
   static final int MAX_CARDS = 10;
 
-  private final Random random;
-  private final Population population;
-  private final Identities identities;
-  private final Agenda agenda;
-
   FraudRings(Random random, Population population, Identities identities, Agenda agenda) {
-    this.random = random;
-    this.population = population;
-    this.identities = identities;
-    this.agenda = agenda;
+    super(random, population, identities, agenda, START_PROBABILITY);
   }
 
   @Override
-  public void step(long sequence, long nowMillis) {
-    if (random.nextDouble() >= START_PROBABILITY) {
-      return;
-    }
+  void planEpisode(long nowMillis) {
     String[] devices = new String[2 + random.nextInt(2)];
     for (int d = 0; d < devices.length; d++) {
       devices[d] = identities.newDevice();
