@@ -38,7 +38,7 @@ public class EntityFeatureFunction
   public EntityFeatureFunction(FeatureSpec spec, Entity entity) {
     this.features = new EntityFeatures(spec, entity);
     // Idle entities go away: a little longer than the longest window anything looks back.
-    this.stateTtl = spec.horizon(entity).plus(Duration.ofDays(1));
+    this.stateTtl = spec.memory(entity).plus(Duration.ofDays(1));
   }
 
   @Override
@@ -90,6 +90,7 @@ public class EntityFeatureFunction
 
   private EntityState current() throws Exception {
     EntityState current = state.value();
-    return current == null ? features.newState() : current;
+    // A state from a savepoint of an older spec is brought to this one's layout on first use.
+    return current == null ? features.newState() : features.adapt(current);
   }
 }

@@ -5,7 +5,9 @@ import io.riskstream.features.spec.Entity;
 import io.riskstream.features.spec.FeatureDefinition;
 import io.riskstream.features.spec.FeatureDefinition.AmountZScore;
 import io.riskstream.features.spec.FeatureDefinition.Distinct;
+import io.riskstream.features.spec.FeatureDefinition.FraudNeighbours;
 import io.riskstream.features.spec.FeatureDefinition.FraudRate;
+import io.riskstream.features.spec.FeatureDefinition.Over;
 import io.riskstream.features.spec.FeatureDefinition.SincePrevious;
 import io.riskstream.features.spec.FeatureDefinition.Window;
 import io.riskstream.features.spec.FeatureSpec;
@@ -13,12 +15,17 @@ import io.riskstream.features.spec.WindowTotals;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Computes one entity's features from its state, per transaction, in event-time order: the
  * transaction is first added (windows end at and include it), then each declared feature of the
  * entity is written into the record. Plain Java: the Flink function around it only keeps the state.
+ *
+ * <p>Graph features keep their own state in slots, in the order of {@link #slotted}; a state
+ * restored from an older spec is first brought to this layout by {@link #adapt}.
  */
 public final class EntityFeatures implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -28,7 +35,12 @@ public final class EntityFeatures implements Serializable {
   private final long horizonMillis;
   private final List<Integer> indexes = new ArrayList<>();
   private final List<FeatureDefinition> features = new ArrayList<>();
-  private final List<Distinct> distinct = new ArrayList<>();
+
+  /** The features with a state slot, in slot order. */
+  private final List<FeatureDefinition> slotted = new ArrayList<>();
+
+  /** Where each {@link Over} feature finds its source value in the record. */
+  private final Map<String, Integer> sources = new HashMap<>();
 
   public EntityFeatures(FeatureSpec spec, Entity entity) {
     this.entity = entity;
@@ -39,8 +51,13 @@ public final class EntityFeatures implements Serializable {
       if (feature.entity() == entity) {
         indexes.add(i);
         features.add(feature);
-        if (feature instanceof Distinct d) {
-          distinct.add(d);
+        if (feature instanceof Distinct
+            || feature instanceof FraudNeighbours
+            || feature instanceof Over) {
+          slotted.add(feature);
+        }
+        if (feature instanceof Over o) {
+          sources.put(o.name(), spec.indexOf(o.source().name()));
         }
       }
     }
@@ -53,11 +70,76 @@ public final class EntityFeatures implements Serializable {
   public EntityState newState() {
     EntityState state = new EntityState();
     state.buckets = new BucketSeries(bucketMillis, horizonMillis);
-    state.distinct = new DistinctCounter[distinct.size()];
-    for (int i = 0; i < distinct.size(); i++) {
-      state.distinct[i] = new DistinctCounter(distinct.get(i).window().toMillis());
+    state.slots = new FeatureSlot[slotted.size()];
+    for (int i = 0; i < slotted.size(); i++) {
+      state.slots[i] = newSlot(slotted.get(i));
     }
     return state;
+  }
+
+  /**
+   * Brings a state restored from a savepoint of another spec to this one's layout: slots are
+   * matched by feature name (kept, in this spec's order; new features start empty; removed ones are
+   * dropped) and the bucket horizon follows the longest window. Windows longer than before fill up
+   * as time passes: what was evicted is gone. A different bucket width cannot be re-bucketed, so
+   * the amounts start over. Cheap when the layout already fits, as it does but after an upgrade.
+   */
+  public EntityState adapt(EntityState state) {
+    if (!fitsBuckets(state.buckets)) {
+      state.buckets =
+          state.buckets == null || state.buckets.bucketMillis != bucketMillis
+              ? new BucketSeries(bucketMillis, horizonMillis)
+              : state.buckets;
+      state.buckets.horizonMillis = horizonMillis;
+    }
+    if (!fitsSlots(state.slots)) {
+      FeatureSlot[] slots = new FeatureSlot[slotted.size()];
+      for (int i = 0; i < slots.length; i++) {
+        FeatureSlot old = find(state.slots, slotted.get(i).name());
+        slots[i] = old != null ? old : newSlot(slotted.get(i));
+      }
+      state.slots = slots;
+    }
+    return state;
+  }
+
+  private boolean fitsBuckets(BucketSeries buckets) {
+    return buckets != null
+        && buckets.bucketMillis == bucketMillis
+        && buckets.horizonMillis == horizonMillis;
+  }
+
+  private boolean fitsSlots(FeatureSlot[] slots) {
+    if (slots == null || slots.length != slotted.size()) {
+      return false;
+    }
+    for (int i = 0; i < slots.length; i++) {
+      if (slots[i] == null || !slotted.get(i).name().equals(slots[i].feature)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static FeatureSlot find(FeatureSlot[] slots, String feature) {
+    for (FeatureSlot slot : slots == null ? new FeatureSlot[0] : slots) {
+      if (slot != null && feature.equals(slot.feature)) {
+        return slot;
+      }
+    }
+    return null;
+  }
+
+  private FeatureSlot newSlot(FeatureDefinition feature) {
+    FeatureSlot slot = new FeatureSlot(feature.name());
+    if (feature instanceof Distinct d) {
+      slot.distinct = new DistinctCounter(d.window().toMillis());
+    } else if (feature instanceof FraudNeighbours n) {
+      slot.neighbours = new NeighbourCards(n.window().toMillis());
+    } else if (feature instanceof Over o) {
+      slot.values = new BucketSeries(bucketMillis, o.window().toMillis());
+    }
+    return slot;
   }
 
   /** Adds the transaction to the entity's state and writes the entity's features into it. */
@@ -67,7 +149,7 @@ public final class EntityFeatures implements Serializable {
     double secondsSincePrevious =
         state.previousEventTime == Long.MIN_VALUE ? 0 : (t - state.previousEventTime) / 1000.0;
     state.previousEventTime = Math.max(state.previousEventTime, t);
-    int d = 0;
+    int s = 0;
     for (int f = 0; f < features.size(); f++) {
       FeatureDefinition feature = features.get(f);
       double value;
@@ -78,7 +160,11 @@ public final class EntityFeatures implements Serializable {
       } else if (feature instanceof AmountZScore z) {
         value = zScore(record.amount, window(state, t, z.window(), Duration.ZERO));
       } else if (feature instanceof Distinct x) {
-        value = distinctCount(state.distinct[d++], x.counterparty().keyOf(record), t);
+        value = state.slots[s++].distinct.observe(keyOrUnknown(x.counterparty(), record), t);
+      } else if (feature instanceof FraudNeighbours n) {
+        value = state.slots[s++].neighbours.observe(keyOrUnknown(n.counterparty(), record), t);
+      } else if (feature instanceof Over o) {
+        value = over(state.slots[s++].values, o, record.values[sources.get(o.name())], t);
       } else if (feature instanceof SincePrevious) {
         value = secondsSincePrevious;
       } else {
@@ -88,9 +174,23 @@ public final class EntityFeatures implements Serializable {
     }
   }
 
-  /** A label of one of the entity's transactions: counts in that transaction's bucket. */
+  /**
+   * A label of one of the entity's transactions: counts in that transaction's bucket, and flags (or
+   * a reversal unflags) the transaction's counterparty for fraud-labelled-neighbour features.
+   */
   public void onLabel(EntityState state, LabelEvent label) {
     state.buckets.addFraud(label.eventTime, label.fraudDelta);
+    for (int s = 0; s < slotted.size(); s++) {
+      if (slotted.get(s) instanceof FraudNeighbours n) {
+        String key = keyOrUnknown(n.counterparty(), label.asRecord());
+        state.slots[s].neighbours.label(key, label.eventTime, label.fraudDelta);
+      }
+    }
+  }
+
+  private static double over(BucketSeries values, Over o, double sourceValue, long t) {
+    values.addTransaction(t, sourceValue);
+    return o.aggregate().of(values.totals(t - o.window().toMillis(), t));
   }
 
   private static WindowTotals window(EntityState state, long t, Duration window, Duration delay) {
@@ -99,8 +199,9 @@ public final class EntityFeatures implements Serializable {
   }
 
   /** A transaction that names no counterparty (no device, say) counts as one unknown one. */
-  private static double distinctCount(DistinctCounter counter, String counterparty, long t) {
-    return counter.observe(counterparty == null ? "" : counterparty, t);
+  private static String keyOrUnknown(Entity counterparty, FeatureRecord record) {
+    String key = counterparty.keyOf(record);
+    return key == null ? "" : key;
   }
 
   private static double fraudRate(WindowTotals totals) {

@@ -18,6 +18,8 @@ class FlinkTypesTest {
           EntityState.class,
           BucketSeries.class,
           DistinctCounter.class,
+          NeighbourCards.class,
+          FeatureSlot.class,
           FeatureHistory.class
         }) {
       assertThat(TypeInformation.of(type))

@@ -22,6 +22,14 @@ public sealed interface FeatureDefinition extends Serializable {
   }
 
   /**
+   * How long an idle entity must keep its state for this feature: its reach, or the window of a
+   * feature that keeps its own state (a graph feature).
+   */
+  default Duration memory() {
+    return reach();
+  }
+
+  /**
    * An aggregate of the entity's amounts over {@code (t - delay - window, t - delay]}: with no
    * delay, the window ends at and includes the current transaction.
    */
@@ -119,6 +127,66 @@ public sealed interface FeatureDefinition extends Serializable {
           + counterparty.prefix()
           + "s_"
           + Durations.label(window);
+    }
+
+    @Override
+    public Duration memory() {
+      return window;
+    }
+
+    @Override
+    public Scaling scaling() {
+      return Scaling.LOG1P;
+    }
+  }
+
+  /**
+   * Fraud-labelled neighbours: the counterparties (cards) other than the transaction's own that the
+   * entity saw in the window and that have a transaction labelled fraud at this entity, e.g.
+   * fraud-labelled cards that used this device in the week. One hop from the entity, so two hops
+   * from the card via it. Only labels of the entity's own transactions flag a card: the entity
+   * stage sees no others, and that keeps it bounded by one window of cards.
+   */
+  record FraudNeighbours(Entity entity, Entity counterparty, Duration window)
+      implements FeatureDefinition {
+    @Override
+    public String name() {
+      return entity.prefix() + "_fraud_" + counterparty.prefix() + "s_" + Durations.label(window);
+    }
+
+    @Override
+    public Duration memory() {
+      return window;
+    }
+
+    @Override
+    public Scaling scaling() {
+      return Scaling.LOG1P;
+    }
+  }
+
+  /**
+   * An aggregate over the entity's transactions in {@code (t - window, t]} of another entity's
+   * feature at each of them, e.g. the most fraud-labelled cards at any terminal the card used in
+   * the week: the card's two-hop signal. Each past value is as it was when that transaction was
+   * featured; the source entity's stage runs first so the current one is there.
+   */
+  record Over(Entity entity, Aggregate aggregate, Duration window, FeatureDefinition source)
+      implements FeatureDefinition {
+    @Override
+    public String name() {
+      return entity.prefix()
+          + "_"
+          + aggregate.name().toLowerCase()
+          + "_"
+          + Durations.label(window)
+          + "_of_"
+          + source.name();
+    }
+
+    @Override
+    public Duration memory() {
+      return window;
     }
 
     @Override

@@ -3,7 +3,9 @@ package io.riskstream.features.spec;
 import io.riskstream.features.spec.FeatureDefinition.AmountZScore;
 import io.riskstream.features.spec.FeatureDefinition.Attribute;
 import io.riskstream.features.spec.FeatureDefinition.Distinct;
+import io.riskstream.features.spec.FeatureDefinition.FraudNeighbours;
 import io.riskstream.features.spec.FeatureDefinition.FraudRate;
+import io.riskstream.features.spec.FeatureDefinition.Over;
 import io.riskstream.features.spec.FeatureDefinition.SincePrevious;
 import io.riskstream.features.spec.FeatureDefinition.Window;
 import java.io.Serializable;
@@ -40,6 +42,7 @@ public final class FeatureSpec implements Serializable {
         throw new IllegalArgumentException("feature " + feature.name() + " is declared twice");
       }
     }
+    entities(); // rejects cyclic dependencies between stages now rather than at job build
   }
 
   public static Builder builder(String name, Duration bucket) {
@@ -89,18 +92,48 @@ public final class FeatureSpec implements Serializable {
     return vector;
   }
 
-  /** Entities with keyed state, in the order their stages run (first declared first). */
+  /**
+   * Entities with keyed state, in the order their stages run: first declared first, except that a
+   * stage whose features aggregate another entity's ({@link Over}) runs after that entity's.
+   */
   public List<Entity> entities() {
-    Set<Entity> entities = new LinkedHashSet<>();
+    Set<Entity> declared = new LinkedHashSet<>();
     for (FeatureDefinition feature : features) {
       if (feature.entity() != null) {
-        entities.add(feature.entity());
-      }
-      if (feature instanceof Distinct distinct) {
-        entities.add(distinct.entity());
+        declared.add(feature.entity());
       }
     }
-    return new ArrayList<>(entities);
+    List<Entity> ordered = new ArrayList<>();
+    while (ordered.size() < declared.size()) {
+      Entity next =
+          declared.stream()
+              .filter(e -> !ordered.contains(e) && ordered.containsAll(dependencies(e)))
+              .findFirst()
+              .orElseThrow(
+                  () -> new IllegalArgumentException("cyclic stage dependencies in " + names()));
+      ordered.add(next);
+    }
+    return ordered;
+  }
+
+  private Set<Entity> dependencies(Entity entity) {
+    Set<Entity> dependencies = new HashSet<>();
+    for (FeatureDefinition feature : features) {
+      if (feature instanceof Over over && over.entity() == entity) {
+        dependencies.add(over.source().entity());
+      }
+    }
+    return dependencies;
+  }
+
+  /** How long an idle entity's state must be kept: the longest memory of its features. */
+  public Duration memory(Entity entity) {
+    Duration memory = Duration.ZERO;
+    for (FeatureDefinition feature : features) {
+      Duration m = feature.entity() == entity ? feature.memory() : Duration.ZERO;
+      memory = m.compareTo(memory) > 0 ? m : memory;
+    }
+    return memory;
   }
 
   /** How far back the entity's bucketed amounts must reach: the longest window plus its delay. */
@@ -161,6 +194,31 @@ public final class FeatureSpec implements Serializable {
         throw new IllegalArgumentException("distinct " + entity + " of itself is always 1");
       }
       return add(new Distinct(entity, counterparty, window));
+    }
+
+    public Builder fraudNeighbours(Entity entity, Entity counterparty, Duration window) {
+      if (entity == counterparty) {
+        throw new IllegalArgumentException("fraud " + entity + "s of itself are not neighbours");
+      }
+      return add(new FraudNeighbours(entity, counterparty, window));
+    }
+
+    /**
+     * The entity's {@code aggregate} over its window of an already declared feature of another
+     * entity, named {@code source}.
+     */
+    public Builder over(Entity entity, Aggregate aggregate, Duration window, String source) {
+      FeatureDefinition feature =
+          features.stream()
+              .filter(f -> f.name().equals(source))
+              .findFirst()
+              .orElseThrow(
+                  () -> new IllegalArgumentException("declare " + source + " before using it"));
+      if (feature.entity() == null || feature.entity() == entity) {
+        throw new IllegalArgumentException(
+            source + " must be a feature of another entity than " + entity);
+      }
+      return add(new Over(entity, aggregate, requireBuckets(window), feature));
     }
 
     public FeatureSpec build() {

@@ -73,6 +73,14 @@ public final class FeatureSpecs {
         .distinct(DEVICE, CARD, Duration.ofDays(7))
         .fraudRate(DEVICE, Duration.ofDays(7), Duration.ZERO)
         .distinct(IP, CARD, Duration.ofDays(1));
+    // Two hops in the card-terminal/device/IP graph: fraud-labelled cards at the entity, then the
+    // most of them at any entity the card used in the week (so the card stage runs last).
+    for (Entity entity : new Entity[] {TERMINAL, DEVICE, IP}) {
+      spec.fraudNeighbours(entity, CARD, Duration.ofDays(7));
+    }
+    for (Entity entity : new Entity[] {TERMINAL, DEVICE, IP}) {
+      spec.over(CARD, MAX, Duration.ofDays(7), entity.prefix() + "_fraud_cards_7d");
+    }
     return spec.build();
   }
 }
