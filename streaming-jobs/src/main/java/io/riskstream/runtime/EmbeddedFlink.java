@@ -9,6 +9,7 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -39,6 +40,8 @@ public final class EmbeddedFlink implements AutoCloseable {
     // RocksDB takes its memory from managed memory; the MiniCluster default is too small for 4
     // slots.
     conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(512));
+    // Any free port: a fixed 8081 would clash with a Flink (or a second demo) already running here.
+    conf.set(RestOptions.BIND_PORT, "0");
     MiniCluster cluster =
         new MiniCluster(
             new MiniClusterConfiguration.Builder()
