@@ -12,7 +12,10 @@ import io.riskstream.schemas.RecordValidation;
 import io.riskstream.schemas.Topic;
 import io.riskstream.schemas.Transaction;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -30,6 +33,13 @@ final class BenchJobs {
 
   /** The pass-through job's output; not one of the platform's topics. */
   static final String PASSTHROUGH_TOPIC = "bench-passthrough";
+
+  /**
+   * A system property of Flink options that override the platform's job configuration, {@code
+   * key=value} pairs separated by commas, e.g. {@code state.backend.type=hashmap}: only to find out
+   * what a setting costs. The bench's figures are those without it.
+   */
+  static final String OVERRIDES_PROPERTY = "riskstream.bench.flink";
 
   private BenchJobs() {}
 
@@ -88,11 +98,26 @@ final class BenchJobs {
         .name(Topic.FEATURE_SNAPSHOTS.topicName());
   }
 
+  static Configuration experimentOverrides() {
+    Map<String, String> overrides = new HashMap<>();
+    String pairs = System.getProperty(OVERRIDES_PROPERTY, "");
+    for (String pair : pairs.split(",")) {
+      if (!pair.isBlank()) {
+        String[] keyValue = pair.split("=", 2);
+        if (keyValue.length != 2) {
+          throw new IllegalArgumentException(OVERRIDES_PROPERTY + ": expected key=value: " + pair);
+        }
+        overrides.put(keyValue[0].trim(), keyValue[1].trim());
+      }
+    }
+    return Configuration.fromMap(overrides);
+  }
+
   private static StreamExecutionEnvironment env(
       String name, PlatformSettings settings, Path checkpoints) {
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.getExecutionEnvironment(
-            JobGraphs.configuration(name, settings, checkpoints.resolve(name)));
+    Configuration conf = JobGraphs.configuration(name, settings, checkpoints.resolve(name));
+    conf.addAll(experimentOverrides());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(settings.parallelism());
     return env;
   }
