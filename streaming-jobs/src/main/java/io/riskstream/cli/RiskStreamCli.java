@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ProduceCommand.class,
       TailCommand.class,
-      FeaturesCommand.class
+      FeaturesCommand.class,
+      BenchCommand.class
     })
 public final class RiskStreamCli {
 

@@ -14,10 +14,10 @@ import org.apache.flink.util.function.SerializableFunction;
  * what failed. Operator uids derive from the stream's name: {@code <name>-source}, {@code
  * decode-<name>}.
  */
-final class DecodedSource {
+public final class DecodedSource {
   private DecodedSource() {}
 
-  static <T extends SpecificRecordBase> SingleOutputStreamOperator<T> of(
+  public static <T extends SpecificRecordBase> SingleOutputStreamOperator<T> of(
       StreamExecutionEnvironment env,
       KafkaSource<KafkaRecord> source,
       String name,

@@ -3,10 +3,12 @@ package io.riskstream.jobs;
 import io.riskstream.features.FeaturePipeline;
 import io.riskstream.features.FeatureRecord;
 import io.riskstream.jobs.kafka.KafkaIo;
+import io.riskstream.jobs.kafka.KafkaRecord;
 import io.riskstream.schemas.Label;
 import io.riskstream.schemas.RecordValidation;
 import io.riskstream.schemas.Topic;
 import io.riskstream.schemas.Transaction;
+import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -46,10 +48,28 @@ public final class FeatureStages {
    */
   public static DataStream<FeatureRecord> replayOfTopics(
       StreamExecutionEnvironment env, PlatformSettings settings, String job) {
+    return ofTopics(env, settings.replayingHistory(), job, KafkaIo::untilCurrentEnd);
+  }
+
+  /**
+   * An unbounded job: the raw features of the transactions and labels topics as they arrive, with
+   * the watermarks {@code settings} ask for (live: following the wall clock), e.g. to measure the
+   * latency of the feature stages.
+   */
+  public static DataStream<FeatureRecord> liveOfTopics(
+      StreamExecutionEnvironment env, PlatformSettings settings, String job) {
+    return ofTopics(env, settings, job, KafkaIo::source);
+  }
+
+  private static DataStream<FeatureRecord> ofTopics(
+      StreamExecutionEnvironment env,
+      PlatformSettings settings,
+      String job,
+      SourceFactory sources) {
     SingleOutputStreamOperator<Transaction> transactions =
         DecodedSource.of(
             env,
-            KafkaIo.untilCurrentEnd(settings, Topic.TRANSACTIONS, job),
+            sources.of(settings, Topic.TRANSACTIONS, job),
             "transactions",
             job,
             Transaction.class,
@@ -57,11 +77,16 @@ public final class FeatureStages {
     SingleOutputStreamOperator<Label> labels =
         DecodedSource.of(
             env,
-            KafkaIo.untilCurrentEnd(settings, Topic.LABELS, job + "-labels"),
+            sources.of(settings, Topic.LABELS, job + "-labels"),
             "labels",
             job,
             Label.class,
             RecordValidation::requireValid);
-    return of(settings.replayingHistory(), transactions, labels).records();
+    return of(settings, transactions, labels).records();
+  }
+
+  /** One of {@link KafkaIo}'s source kinds. */
+  private interface SourceFactory {
+    KafkaSource<KafkaRecord> of(PlatformSettings settings, Topic topic, String groupId);
   }
 }

@@ -74,12 +74,23 @@ public final class KafkaIo {
       SerializableFunction<T, String> key,
       DeliveryGuarantee guarantee,
       String transactionalIdPrefix) {
+    return sink(settings, topic.topicName(), type, key, guarantee, transactionalIdPrefix);
+  }
+
+  /** A sink to a topic outside {@link Topic}, e.g. a benchmark's, configured the same way. */
+  public static <T extends SpecificRecordBase> KafkaSink<T> sink(
+      PlatformSettings settings,
+      String topic,
+      Class<T> type,
+      SerializableFunction<T, String> key,
+      DeliveryGuarantee guarantee,
+      String transactionalIdPrefix) {
     Properties producer = new Properties();
     producer.setProperty("transaction.timeout.ms", "600000");
     producer.setProperty("linger.ms", "5");
     return KafkaSink.<T>builder()
         .setBootstrapServers(settings.bootstrapServers())
-        .setRecordSerializer(new AvroRecordSerializer<>(topic.topicName(), type, key))
+        .setRecordSerializer(new AvroRecordSerializer<>(topic, type, key))
         .setDeliveryGuarantee(guarantee)
         .setTransactionalIdPrefix(transactionalIdPrefix)
         .setKafkaProducerConfig(producer)

@@ -1,0 +1,124 @@
+package io.riskstream.bench;
+
+import io.riskstream.features.FeaturePipeline;
+import io.riskstream.features.FeatureRecord;
+import io.riskstream.jobs.DecodedSource;
+import io.riskstream.jobs.FeatureStages;
+import io.riskstream.jobs.JobGraphs;
+import io.riskstream.jobs.PlatformSettings;
+import io.riskstream.jobs.kafka.KafkaIo;
+import io.riskstream.schemas.FeatureSnapshot;
+import io.riskstream.schemas.RecordValidation;
+import io.riskstream.schemas.Topic;
+import io.riskstream.schemas.Transaction;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+
+/**
+ * The bench's three jobs, all with the platform's job configuration (RocksDB, incremental
+ * checkpoints every {@link PlatformSettings#checkpointInterval()}). Sinks are at-least-once: the
+ * bench measures processing, not Kafka transactions, and both bounded jobs pay the same.
+ */
+final class BenchJobs {
+  static final String FEATURES = "riskstream-bench-features";
+  static final String PASSTHROUGH = "riskstream-bench-passthrough";
+  static final String LIVE = "riskstream-bench-live-features";
+
+  /** The pass-through job's output; not one of the platform's topics. */
+  static final String PASSTHROUGH_TOPIC = "bench-passthrough";
+
+  /**
+   * A system property of Flink options that override the platform's job configuration, {@code
+   * key=value} pairs separated by commas, e.g. {@code state.backend.type=hashmap}: only to find out
+   * what a setting costs. The bench's figures are those without it.
+   */
+  static final String OVERRIDES_PROPERTY = "riskstream.bench.flink";
+
+  private BenchJobs() {}
+
+  /** Transactions and labels topics to their current end → feature stages → feature-snapshots. */
+  static StreamGraph featureReplay(PlatformSettings settings, Path checkpoints) {
+    StreamExecutionEnvironment env = env(FEATURES, settings, checkpoints);
+    snapshotsToKafka(FeatureStages.replayOfTopics(env, settings, FEATURES), settings, FEATURES);
+    return env.getStreamGraph();
+  }
+
+  /** The same stages, unbounded and live (watermarks follow the wall clock). */
+  static StreamGraph featureLive(PlatformSettings settings, Path checkpoints) {
+    StreamExecutionEnvironment env = env(LIVE, settings, checkpoints);
+    snapshotsToKafka(FeatureStages.liveOfTopics(env, settings, LIVE), settings, LIVE);
+    return env.getStreamGraph();
+  }
+
+  /** Transactions topic to its current end → decode and validate → re-encode → Kafka. */
+  static StreamGraph passthrough(PlatformSettings settings, Path checkpoints) {
+    StreamExecutionEnvironment env = env(PASSTHROUGH, settings, checkpoints);
+    DecodedSource.of(
+            env,
+            KafkaIo.untilCurrentEnd(settings, Topic.TRANSACTIONS, PASSTHROUGH),
+            "transactions",
+            PASSTHROUGH,
+            Transaction.class,
+            RecordValidation::requireValid)
+        .sinkTo(
+            KafkaIo.sink(
+                settings,
+                PASSTHROUGH_TOPIC,
+                Transaction.class,
+                Transaction::getCardId,
+                DeliveryGuarantee.AT_LEAST_ONCE,
+                PASSTHROUGH))
+        .uid("passthrough-sink")
+        .name(PASSTHROUGH_TOPIC);
+    return env.getStreamGraph();
+  }
+
+  private static void snapshotsToKafka(
+      DataStream<FeatureRecord> features, PlatformSettings settings, String job) {
+    FeaturePipeline.requests(features, settings.features(), settings.historyLength())
+        .map(new SnapshotOf(settings.features().id()), TypeInformation.of(FeatureSnapshot.class))
+        .uid("snapshots")
+        .name("snapshots")
+        .sinkTo(
+            KafkaIo.sink(
+                settings,
+                Topic.FEATURE_SNAPSHOTS,
+                FeatureSnapshot.class,
+                FeatureSnapshot::getTransactionId,
+                DeliveryGuarantee.AT_LEAST_ONCE,
+                job))
+        .uid("snapshots-sink")
+        .name(Topic.FEATURE_SNAPSHOTS.topicName());
+  }
+
+  static Configuration experimentOverrides() {
+    Map<String, String> overrides = new HashMap<>();
+    String pairs = System.getProperty(OVERRIDES_PROPERTY, "");
+    for (String pair : pairs.split(",")) {
+      if (!pair.isBlank()) {
+        String[] keyValue = pair.split("=", 2);
+        if (keyValue.length != 2) {
+          throw new IllegalArgumentException(OVERRIDES_PROPERTY + ": expected key=value: " + pair);
+        }
+        overrides.put(keyValue[0].trim(), keyValue[1].trim());
+      }
+    }
+    return Configuration.fromMap(overrides);
+  }
+
+  private static StreamExecutionEnvironment env(
+      String name, PlatformSettings settings, Path checkpoints) {
+    Configuration conf = JobGraphs.configuration(name, settings, checkpoints.resolve(name));
+    conf.addAll(experimentOverrides());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(settings.parallelism());
+    return env;
+  }
+}
