@@ -21,15 +21,17 @@ public class CardHistoryFunction
 
   private final FeatureSpec spec;
   private final int historyLength;
+  private final Duration maxHold;
   private transient ValueState<FeatureHistory> history;
   private transient EventTimeOrder<FeatureRecord> order;
 
-  public CardHistoryFunction(FeatureSpec spec, int historyLength) {
+  public CardHistoryFunction(FeatureSpec spec, int historyLength, Duration maxHold) {
     if (historyLength < 1) {
       throw new IllegalArgumentException("historyLength must be at least 1, was " + historyLength);
     }
     this.spec = spec;
     this.historyLength = historyLength;
+    this.maxHold = maxHold;
   }
 
   @Override
@@ -38,7 +40,9 @@ public class CardHistoryFunction
         new ValueStateDescriptor<>("history", FeatureHistory.class);
     descriptor.enableTimeToLive(StateTtlConfig.newBuilder(IDLE_CARD_TTL).build());
     history = getRuntimeContext().getState(descriptor);
-    order = new EventTimeOrder<>(getRuntimeContext(), "waiting-transactions", FeatureRecord.class);
+    order =
+        new EventTimeOrder<>(
+            getRuntimeContext(), "waiting-transactions", FeatureRecord.class, maxHold);
   }
 
   @Override
@@ -53,7 +57,7 @@ public class CardHistoryFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScoringRequest> out)
       throws Exception {
-    for (FeatureRecord record : order.release(timestamp)) {
+    for (FeatureRecord record : order.due(timestamp, ctx.timeDomain())) {
       emit(record, out);
     }
   }

@@ -31,11 +31,17 @@ public class EntityFeatureFunction
 
   private final EntityFeatures features;
   private final Duration stateTtl;
+  private final Duration maxHold;
   private transient ValueState<EntityState> state;
   private transient EventTimeOrder<FeatureRecord> order;
   private transient Counter late;
 
-  public EntityFeatureFunction(FeatureSpec spec, Entity entity) {
+  /**
+   * @param maxHold the longest a transaction waits for the watermark in processing time (live);
+   *     zero to wait for the watermark only (replays)
+   */
+  public EntityFeatureFunction(FeatureSpec spec, Entity entity, Duration maxHold) {
+    this.maxHold = maxHold;
     this.features = new EntityFeatures(spec, entity);
     // Idle entities go away: a little longer than the longest window anything looks back.
     this.stateTtl = spec.memory(entity).plus(Duration.ofDays(1));
@@ -47,7 +53,9 @@ public class EntityFeatureFunction
         new ValueStateDescriptor<>(features.entity().prefix() + "-state", EntityState.class);
     descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl).build());
     state = getRuntimeContext().getState(descriptor);
-    order = new EventTimeOrder<>(getRuntimeContext(), "waiting-transactions", FeatureRecord.class);
+    order =
+        new EventTimeOrder<>(
+            getRuntimeContext(), "waiting-transactions", FeatureRecord.class, maxHold);
     late = getRuntimeContext().getMetricGroup().counter("lateTransactions");
   }
 
@@ -57,8 +65,11 @@ public class EntityFeatureFunction
     if (NONE.equals(ctx.getCurrentKey())) {
       out.collect(record);
     } else if (!order.hold(record, record.eventTime, ctx.timerService())) {
-      late.inc();
-      ctx.output(LATE, record);
+      if (!record.late) {
+        record.late = true;
+        late.inc();
+        ctx.output(LATE, record);
+      }
       feature(record, out);
     }
   }
@@ -76,7 +87,7 @@ public class EntityFeatureFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<FeatureRecord> out)
       throws Exception {
-    for (FeatureRecord record : order.release(timestamp)) {
+    for (FeatureRecord record : order.due(timestamp, ctx.timeDomain())) {
       feature(record, out);
     }
   }

@@ -24,7 +24,8 @@ public final class FeaturePipeline {
       DataStream<Transaction> transactions,
       DataStream<Label> labels,
       FeatureSpec spec,
-      Duration labelJoinTtl) {
+      Duration labelJoinTtl,
+      Duration maxHold) {
     SingleOutputStreamOperator<FeatureRecord> records =
         transactions
             .map(txn -> attributes(spec, txn), TypeInformation.of(FeatureRecord.class))
@@ -47,7 +48,8 @@ public final class FeaturePipeline {
               .keyBy(r -> keyOf(entity, r), Types.STRING)
               .connect(labelEvents.keyBy(l -> keyOf(entity, l.asRecord()), Types.STRING))
               .process(
-                  new EntityFeatureFunction(spec, entity), TypeInformation.of(FeatureRecord.class))
+                  new EntityFeatureFunction(spec, entity, maxHold),
+                  TypeInformation.of(FeatureRecord.class))
               .uid(entity.prefix() + "-features")
               .name(entity.prefix() + " features");
       DataStream<FeatureRecord> entityLate = featured.getSideOutput(EntityFeatureFunction.LATE);
@@ -58,11 +60,12 @@ public final class FeaturePipeline {
 
   /** Scaled vectors with the card's history: what the scorer consumes. */
   public static DataStream<ScoringRequest> requests(
-      DataStream<FeatureRecord> features, FeatureSpec spec, int historyLength) {
+      DataStream<FeatureRecord> features, FeatureSpec spec, int historyLength, Duration maxHold) {
     return features
         .keyBy(r -> r.cardId, Types.STRING)
         .process(
-            new CardHistoryFunction(spec, historyLength), TypeInformation.of(ScoringRequest.class))
+            new CardHistoryFunction(spec, historyLength, maxHold),
+            TypeInformation.of(ScoringRequest.class))
         .uid("card-history")
         .name("card history");
   }

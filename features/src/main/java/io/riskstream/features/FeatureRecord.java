@@ -18,6 +18,9 @@ public class FeatureRecord {
   public long eventTime;
   public double[] values;
 
+  /** Set by the first stage that saw this transaction behind the watermark: reported once. */
+  public boolean late;
+
   public FeatureRecord() {}
 
   public static FeatureRecord of(Transaction txn, int featureCount) {

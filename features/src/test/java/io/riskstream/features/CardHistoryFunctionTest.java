@@ -3,6 +3,7 @@ package io.riskstream.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riskstream.features.spec.FeatureSpecs;
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -15,7 +16,9 @@ class CardHistoryFunctionTest {
   void attachesTheCardsPreviousScaledVectorsOldestFirstAndBounded() throws Exception {
     try (KeyedOneInputStreamOperatorTestHarness<String, FeatureRecord, ScoringRequest> harness =
         ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new CardHistoryFunction(FeatureSpecs.HANDBOOK, 2), r -> r.cardId, Types.STRING)) {
+            new CardHistoryFunction(FeatureSpecs.HANDBOOK, 2, Duration.ZERO),
+            r -> r.cardId,
+            Types.STRING)) {
       for (int i = 1; i <= 4; i++) {
         FeatureRecord record = EntityFeaturesTest.record("tx-" + i, i * 1_000L, i);
         record.values[0] = i; // amount, log1p-scaled for the model

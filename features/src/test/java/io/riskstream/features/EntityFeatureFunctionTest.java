@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riskstream.features.spec.Entity;
 import io.riskstream.features.spec.FeatureSpecs;
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class EntityFeatureFunctionTest {
   private static final int CARD_COUNT_1D = FeatureSpecs.HANDBOOK.indexOf("card_count_1d");
+  private static final Duration HOLD = Duration.ofMillis(200);
   private KeyedTwoInputStreamOperatorTestHarness<String, FeatureRecord, LabelEvent, FeatureRecord>
       harness;
 
@@ -23,7 +25,7 @@ class EntityFeatureFunctionTest {
     harness =
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new KeyedCoProcessOperator<>(
-                new EntityFeatureFunction(FeatureSpecs.HANDBOOK, Entity.CARD)),
+                new EntityFeatureFunction(FeatureSpecs.HANDBOOK, Entity.CARD, HOLD)),
             r -> r.cardId == null ? EntityFeatureFunction.NONE : r.cardId,
             l -> l.cardId,
             Types.STRING);
@@ -48,6 +50,33 @@ class EntityFeatureFunctionTest {
   }
 
   @Test
+  void releasesAHeldTransactionAfterTheHoldEvenIfTheWatermarkStands() throws Exception {
+    harness.setProcessingTime(1_000);
+    harness.processElement1(EntityFeaturesTest.record("second", 2_000, 1), 2_000);
+    harness.processElement1(EntityFeaturesTest.record("first", 1_000, 1), 1_000);
+    harness.setProcessingTime(1_199);
+    assertThat(output()).isEmpty();
+
+    harness.setProcessingTime(1_200);
+
+    assertThat(output()).extracting(r -> r.transactionId).containsExactly("first", "second");
+  }
+
+  @Test
+  void aTransactionOlderThanWhatWasReleasedIsLate() throws Exception {
+    harness.setProcessingTime(1_000);
+    harness.processElement1(EntityFeaturesTest.record("released", 2_000, 1), 2_000);
+    harness.setProcessingTime(1_200);
+
+    harness.processElement1(EntityFeaturesTest.record("behind", 1_500, 1), 1_500);
+
+    assertThat(output()).extracting(r -> r.transactionId).containsExactly("released", "behind");
+    assertThat(harness.getSideOutput(EntityFeatureFunction.LATE))
+        .extracting(r -> r.getValue().transactionId)
+        .containsExactly("behind");
+  }
+
+  @Test
   void aLateTransactionIsStillFeaturedAndReported() throws Exception {
     advanceWatermark(5_000);
 
@@ -57,6 +86,18 @@ class EntityFeatureFunctionTest {
     assertThat(harness.getSideOutput(EntityFeatureFunction.LATE))
         .extracting(r -> r.getValue().transactionId)
         .containsExactly("late");
+  }
+
+  @Test
+  void aTransactionAlreadyReportedLateUpstreamIsNotReportedAgain() throws Exception {
+    advanceWatermark(5_000);
+    FeatureRecord reported = EntityFeaturesTest.record("late", 4_000, 1);
+    reported.late = true;
+
+    harness.processElement1(reported, 4_000);
+
+    assertThat(output()).extracting(r -> r.transactionId).containsExactly("late");
+    assertThat(harness.getSideOutput(EntityFeatureFunction.LATE)).isNullOrEmpty();
   }
 
   @Test

@@ -75,7 +75,7 @@ class SavepointUpgradeTest {
           String, FeatureRecord, LabelEvent, FeatureRecord>
       harness(FeatureSpec spec) throws Exception {
     return new KeyedTwoInputStreamOperatorTestHarness<>(
-        new KeyedCoProcessOperator<>(new EntityFeatureFunction(spec, Entity.CARD)),
+        new KeyedCoProcessOperator<>(new EntityFeatureFunction(spec, Entity.CARD, Duration.ZERO)),
         r -> r.cardId,
         l -> l.cardId,
         Types.STRING);

@@ -46,7 +46,10 @@ final class BenchJobs {
   /** Transactions and labels topics to their current end → feature stages → feature-snapshots. */
   static StreamGraph featureReplay(PlatformSettings settings, Path checkpoints) {
     StreamExecutionEnvironment env = env(FEATURES, settings, checkpoints);
-    snapshotsToKafka(FeatureStages.replayOfTopics(env, settings, FEATURES), settings, FEATURES);
+    snapshotsToKafka(
+        FeatureStages.replayOfTopics(env, settings, FEATURES),
+        settings.replayingHistory(),
+        FEATURES);
     return env.getStreamGraph();
   }
 
@@ -82,7 +85,8 @@ final class BenchJobs {
 
   private static void snapshotsToKafka(
       DataStream<FeatureRecord> features, PlatformSettings settings, String job) {
-    FeaturePipeline.requests(features, settings.features(), settings.historyLength())
+    FeaturePipeline.requests(
+            features, settings.features(), settings.historyLength(), settings.featureHold())
         .map(new SnapshotOf(settings.features().id()), TypeInformation.of(FeatureSnapshot.class))
         .uid("snapshots")
         .name("snapshots")

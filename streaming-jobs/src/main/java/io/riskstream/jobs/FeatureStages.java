@@ -27,19 +27,18 @@ public final class FeatureStages {
         transactions
             .assignTimestampsAndWatermarks(
                 EventTimeWatermarks.<Transaction>of(
-                    (txn, ts) -> txn.getEventTime(),
-                    settings.maxOutOfOrderness(),
-                    settings.eventTimeFollowsWallClock()))
+                    (txn, ts) -> txn.getEventTime(), settings.maxOutOfOrderness(), settings.live()))
             .uid("transaction-watermarks"),
         labels
             .assignTimestampsAndWatermarks(
                 EventTimeWatermarks.<Label>of(
                     (label, ts) -> label.getLabelTime(),
                     settings.maxOutOfOrderness(),
-                    settings.eventTimeFollowsWallClock()))
+                    settings.live()))
             .uid("label-watermarks"),
         settings.features(),
-        settings.labelJoinTtl());
+        settings.labelJoinTtl(),
+        settings.featureHold());
   }
 
   /**

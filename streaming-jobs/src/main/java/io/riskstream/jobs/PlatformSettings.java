@@ -14,16 +14,17 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  * configuration from the same settings (and the model's input width from the feature spec), so they
  * always build the same network.
  *
- * @param maxOutOfOrderness how late a transaction may arrive and still be featured in event-time
- *     order; the feature stages hold each transaction this long before scoring it
- * @param eventTimeFollowsWallClock true live (events are stamped as they happen), false when
- *     replaying history
+ * @param maxOutOfOrderness how far out of event-time order transactions may arrive and still be
+ *     featured in order; live, also the longest a feature stage holds a transaction
+ * @param live true for live traffic (a feature stage releases a transaction after {@code
+ *     maxOutOfOrderness} at the latest), false when replaying history (event time alone decides, so
+ *     replays are exact and repeatable)
  */
 public record PlatformSettings(
     String bootstrapServers,
     FeatureSpec features,
     Duration maxOutOfOrderness,
-    boolean eventTimeFollowsWallClock,
+    boolean live,
     int parallelism,
     int historyLength,
     Duration checkpointInterval,
@@ -79,9 +80,14 @@ public record PlatformSettings(
     return copy().features(value).build();
   }
 
-  /** For replays of historic data, whose event times are far behind the wall clock. */
+  /** For replays of historic data: event time alone decides when a transaction is featured. */
   public PlatformSettings replayingHistory() {
-    return copy().eventTimeFollowsWallClock(false).build();
+    return copy().live(false).build();
+  }
+
+  /** The longest a feature stage holds a transaction in processing time; zero when replaying. */
+  public Duration featureHold() {
+    return live ? maxOutOfOrderness : Duration.ZERO;
   }
 
   public PlatformSettings withParallelism(int value) {
@@ -105,7 +111,7 @@ public record PlatformSettings(
     private String bootstrapServers;
     private FeatureSpec features;
     private Duration maxOutOfOrderness;
-    private boolean eventTimeFollowsWallClock;
+    private boolean live;
     private int parallelism;
     private int historyLength;
     private Duration checkpointInterval;
@@ -118,7 +124,7 @@ public record PlatformSettings(
       bootstrapServers = s.bootstrapServers;
       features = s.features;
       maxOutOfOrderness = s.maxOutOfOrderness;
-      eventTimeFollowsWallClock = s.eventTimeFollowsWallClock;
+      live = s.live;
       parallelism = s.parallelism;
       historyLength = s.historyLength;
       checkpointInterval = s.checkpointInterval;
@@ -133,8 +139,8 @@ public record PlatformSettings(
       return this;
     }
 
-    Copy eventTimeFollowsWallClock(boolean value) {
-      eventTimeFollowsWallClock = value;
+    Copy live(boolean value) {
+      live = value;
       return this;
     }
 
@@ -158,7 +164,7 @@ public record PlatformSettings(
           bootstrapServers,
           features,
           maxOutOfOrderness,
-          eventTimeFollowsWallClock,
+          live,
           parallelism,
           historyLength,
           checkpointInterval,

@@ -49,7 +49,11 @@ public final class ScoringJob {
             RecordValidation::requireValid);
     FeaturePipeline.Featured featured = FeatureStages.of(settings, transactions, labels);
     DataStream<ScoringRequest> requests =
-        FeaturePipeline.requests(featured.records(), settings.features(), settings.historyLength());
+        FeaturePipeline.requests(
+            featured.records(),
+            settings.features(),
+            settings.historyLength(),
+            settings.featureHold());
 
     // Always the whole compacted topic: a fresh scorer rebuilds the current model. One reader
     // suffices; the broadcast hands every update to every scorer instance.
