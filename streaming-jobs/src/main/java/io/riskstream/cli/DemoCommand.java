@@ -63,6 +63,15 @@ public final class DemoCommand implements Callable<Integer> {
   Duration checkpointInterval;
 
   @Option(
+      names = "--max-out-of-orderness",
+      defaultValue = "200ms",
+      converter = DurationConverter.class,
+      description =
+          "How far out of event-time order transactions may arrive and still be featured in order;"
+              + " also the longest a feature stage holds one (default: ${DEFAULT-VALUE}).")
+  Duration maxOutOfOrderness;
+
+  @Option(
       names = "--seed",
       defaultValue = "7",
       description = "Seed of the synthetic stream (default: ${DEFAULT-VALUE}).")
@@ -72,6 +81,9 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (partitions < 1) {
       throw new IllegalArgumentException("--partitions must be at least 1, was " + partitions);
+    }
+    if (maxOutOfOrderness.isZero()) {
+      throw new IllegalArgumentException("--max-out-of-orderness must be positive");
     }
     if (!(rate > 0)) {
       throw new IllegalArgumentException("--rate must be positive, was " + rate);
@@ -83,6 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
             rate,
             labelDelay,
             checkpointInterval,
+            maxOutOfOrderness,
             seed,
             spec.commandLine().getOut());
     return run.runUntilStopped(duration);

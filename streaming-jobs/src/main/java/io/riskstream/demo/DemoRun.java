@@ -29,6 +29,7 @@ public final class DemoRun {
   private final double rate;
   private final Duration labelDelay;
   private final Duration checkpointInterval;
+  private final Duration maxOutOfOrderness;
   private final long seed;
   private final PrintWriter out;
   private final boolean interactive = System.console() != null;
@@ -40,6 +41,7 @@ public final class DemoRun {
       double rate,
       Duration labelDelay,
       Duration checkpointInterval,
+      Duration maxOutOfOrderness,
       long seed,
       PrintWriter out) {
     this.dataDir = dataDir;
@@ -47,6 +49,7 @@ public final class DemoRun {
     this.rate = rate;
     this.labelDelay = labelDelay;
     this.checkpointInterval = checkpointInterval;
+    this.maxOutOfOrderness = maxOutOfOrderness;
     this.seed = seed;
     this.out = out;
   }
@@ -80,7 +83,8 @@ public final class DemoRun {
       PlatformSettings settings =
           PlatformSettings.defaults(bootstrap)
               .withParallelism(partitions)
-              .withCheckpointInterval(checkpointInterval);
+              .withCheckpointInterval(checkpointInterval)
+              .withMaxOutOfOrderness(maxOutOfOrderness);
       try (EmbeddedFlink flink = EmbeddedFlink.start(2 * partitions, dir.resolve("savepoints"));
           ProgressMonitor monitor = ProgressMonitor.start(bootstrap);
           LiveGenerator generator = new LiveGenerator(bootstrap, rate, labelDelay, seed)) {

@@ -90,6 +90,10 @@ public record PlatformSettings(
     return live ? maxOutOfOrderness : Duration.ZERO;
   }
 
+  public PlatformSettings withMaxOutOfOrderness(Duration value) {
+    return copy().maxOutOfOrderness(value).build();
+  }
+
   public PlatformSettings withParallelism(int value) {
     return copy().parallelism(value).build();
   }
@@ -141,6 +145,11 @@ public record PlatformSettings(
 
     Copy live(boolean value) {
       live = value;
+      return this;
+    }
+
+    Copy maxOutOfOrderness(Duration value) {
+      maxOutOfOrderness = value;
       return this;
     }
 
