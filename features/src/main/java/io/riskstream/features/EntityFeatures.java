@@ -133,9 +133,9 @@ public final class EntityFeatures implements Serializable {
   private FeatureSlot newSlot(FeatureDefinition feature) {
     FeatureSlot slot = new FeatureSlot(feature.name());
     if (feature instanceof Distinct d) {
-      slot.distinct = new DistinctCounter(d.window().toMillis());
+      slot.keys = new WindowedKeys(d.window().toMillis());
     } else if (feature instanceof FraudNeighbours n) {
-      slot.neighbours = new NeighbourCards(n.window().toMillis());
+      slot.keys = new WindowedKeys(n.window().toMillis());
     } else if (feature instanceof Over o) {
       slot.values = new BucketSeries(bucketMillis, o.window().toMillis());
     }
@@ -160,9 +160,9 @@ public final class EntityFeatures implements Serializable {
       } else if (feature instanceof AmountZScore z) {
         value = zScore(record.amount, window(state, t, z.window(), Duration.ZERO));
       } else if (feature instanceof Distinct x) {
-        value = state.slots[s++].distinct.observe(keyOrUnknown(x.counterparty(), record), t);
+        value = state.slots[s++].keys.observe(keyOrUnknown(x.counterparty(), record), t);
       } else if (feature instanceof FraudNeighbours n) {
-        value = state.slots[s++].neighbours.observe(keyOrUnknown(n.counterparty(), record), t);
+        value = state.slots[s++].keys.observeFlagged(keyOrUnknown(n.counterparty(), record), t);
       } else if (feature instanceof Over o) {
         value = over(state.slots[s++].values, o, record.values[sources.get(o.name())], t);
       } else if (feature instanceof SincePrevious) {
@@ -183,7 +183,7 @@ public final class EntityFeatures implements Serializable {
     for (int s = 0; s < slotted.size(); s++) {
       if (slotted.get(s) instanceof FraudNeighbours n) {
         String key = keyOrUnknown(n.counterparty(), label.asRecord());
-        state.slots[s].neighbours.label(key, label.eventTime, label.fraudDelta);
+        state.slots[s].keys.label(key, label.eventTime, label.fraudDelta);
       }
     }
   }

@@ -8,11 +8,8 @@ package io.riskstream.features;
 public class FeatureSlot {
   public String feature;
 
-  /** Of a distinct-counterparties feature. */
-  public DistinctCounter distinct;
-
-  /** Of a fraud-labelled-neighbours feature. */
-  public NeighbourCards neighbours;
+  /** Of a graph feature: distinct counterparties or fraud-labelled neighbours. */
+  public WindowedKeys keys;
 
   /** Of an aggregate over another entity's feature: its values, bucketed like amounts. */
   public BucketSeries values;

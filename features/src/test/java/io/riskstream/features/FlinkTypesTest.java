@@ -17,8 +17,7 @@ class FlinkTypesTest {
           ScoringRequest.class,
           EntityState.class,
           BucketSeries.class,
-          DistinctCounter.class,
-          NeighbourCards.class,
+          WindowedKeys.class,
           FeatureSlot.class,
           FeatureHistory.class
         }) {

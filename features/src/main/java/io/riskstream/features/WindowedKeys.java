@@ -3,14 +3,19 @@ package io.riskstream.features;
 import java.util.Arrays;
 
 /**
- * The counterparties (cards) an entity saw in the event-time window {@code (t - w, t]} and how many
- * of their transactions here are labelled fraud: the entity's fraud-labelled neighbours.
+ * The counterparties (cards at a terminal, say) an entity saw in the event-time window {@code (t -
+ * w, t]}, each with how many of its transactions here are labelled fraud: the entity's side of the
+ * transaction graph. It answers both graph features: the entity's degree (distinct counterparties)
+ * and its fraud-labelled neighbours.
  *
- * <p>Like {@link DistinctCounter}, holds key -> last-seen time and evicts keys not seen within the
- * window of the newest event, so state is bounded by the keys of one window; a key also carries its
- * fraud label count, which a reversed verdict decrements. Parallel arrays keep it a Flink POJO.
+ * <p>Holds key -> last-seen time and evicts keys not seen within the window of the newest event, so
+ * the state is bounded by the distinct keys of one window. A query at {@code t} counts keys last
+ * seen in {@code (t - w, t]}. Out of order, a key whose last sighting is later than {@code t} is
+ * not counted for the late event (its earlier sightings are not kept): a slight undercount, never
+ * unbounded growth. Parallel arrays rather than a map keep it a plain Flink POJO with no Kryo
+ * fallback; the linear scans are cheap at the few hundred keys an entity sees in a window.
  */
-public class NeighbourCards {
+public class WindowedKeys {
   public long windowMillis;
   public String[] keys = new String[0];
   public long[] lastSeen = new long[0];
@@ -19,9 +24,9 @@ public class NeighbourCards {
   /** Newest event time observed; eviction is relative to it. */
   public long newest = Long.MIN_VALUE;
 
-  public NeighbourCards() {}
+  public WindowedKeys() {}
 
-  public NeighbourCards(long windowMillis) {
+  public WindowedKeys(long windowMillis) {
     if (windowMillis <= 0) {
       throw new IllegalArgumentException("window must be positive: " + windowMillis);
     }
@@ -29,23 +34,21 @@ public class NeighbourCards {
   }
 
   /**
-   * Records {@code key} at {@code t} and returns the fraud-labelled keys other than {@code key}
-   * seen in {@code (t - w, t]}.
+   * Records {@code key} at {@code t} and returns the distinct keys in {@code (t - w, t]}, {@code
+   * key} included.
    */
   public int observe(String key, long t) {
-    newest = Math.max(newest, t);
-    evictNotAfter(newest - windowMillis);
-    see(key, t);
-    int n = 0;
-    for (int j = 0; j < keys.length; j++) {
-      if (frauds[j] > 0
-          && !keys[j].equals(key)
-          && lastSeen[j] > t - windowMillis
-          && lastSeen[j] <= t) {
-        n++;
-      }
-    }
-    return n;
+    record(key, t);
+    return 1 + count(key, t, false);
+  }
+
+  /**
+   * Records {@code key} at {@code t} and returns the fraud-labelled keys other than {@code key} in
+   * {@code (t - w, t]}.
+   */
+  public int observeFlagged(String key, long t) {
+    record(key, t);
+    return count(key, t, true);
   }
 
   /**
@@ -62,6 +65,26 @@ public class NeighbourCards {
   /** Keys held: the state size. */
   public int size() {
     return keys.length;
+  }
+
+  private void record(String key, long t) {
+    newest = Math.max(newest, t);
+    evictNotAfter(newest - windowMillis);
+    see(key, t);
+  }
+
+  /** Keys other than {@code key} last seen in {@code (t - w, t]}, only flagged ones if asked. */
+  private int count(String key, long t, boolean flaggedOnly) {
+    int n = 0;
+    for (int j = 0; j < keys.length; j++) {
+      if ((!flaggedOnly || frauds[j] > 0)
+          && !keys[j].equals(key)
+          && lastSeen[j] > t - windowMillis
+          && lastSeen[j] <= t) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Index of {@code key} with its sighting at {@code t} recorded; -1 if too old to keep. */
