@@ -13,26 +13,36 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32;
 
 /**
- * Byte format of one parameter group: a small header (magic, format version, group name) followed
- * by DJL's {@code saveParameters} of the group's child block. Decoding goes into a scratch block
- * and is fully validated (structure, shapes, finiteness) before any live weight is touched.
+ * Byte format of one parameter group: a small header (magic, format version, group name, length and
+ * CRC-32 of the body) followed by the body, DJL's {@code saveParameters} of the group's child block
+ * (each array with its shape and dtype). Decoding checks the checksum — a flipped bit inside a
+ * weight stays finite and well-shaped, so nothing else would notice — then loads into a scratch
+ * block and validates structure, shapes, dtype and finiteness before any live weight is touched.
  */
 final class GroupPayloads {
 
   private static final int MAGIC = 0x52534d47; // "RSMG"
-  private static final byte FORMAT = 1;
+  private static final byte FORMAT = 2;
 
   private GroupPayloads() {}
 
   static byte[] encode(String group, Block block) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      try (DataOutputStream parameters = new DataOutputStream(body)) {
+        block.saveParameters(parameters);
+      }
+      byte[] bodyBytes = body.toByteArray();
       out.writeInt(MAGIC);
       out.writeByte(FORMAT);
       out.writeUTF(group);
-      block.saveParameters(out);
+      out.writeInt(bodyBytes.length);
+      out.writeLong(crc32(bodyBytes));
+      out.write(bodyBytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // cannot happen for an in-memory stream
     }
@@ -64,9 +74,22 @@ final class GroupPayloads {
         throw new IllegalArgumentException(
             "payload holds group '" + payloadGroup + "', not '" + group + "'");
       }
-      scratchBlock.loadParameters(scratch, in);
-      if (in.available() > 0) {
-        throw new IllegalArgumentException(in.available() + " trailing bytes after the payload");
+      int length = in.readInt();
+      long checksum = in.readLong();
+      if (length < 0 || length != in.available()) {
+        throw new IllegalArgumentException(
+            "body length " + length + " does not match the " + in.available() + " bytes present");
+      }
+      byte[] body = in.readNBytes(length);
+      if (crc32(body) != checksum) {
+        throw new IllegalArgumentException("checksum mismatch: the parameters are corrupt");
+      }
+      try (DataInputStream parameters = new DataInputStream(new ByteArrayInputStream(body))) {
+        scratchBlock.loadParameters(scratch, parameters);
+        if (parameters.available() > 0) {
+          throw new IllegalArgumentException(
+              parameters.available() + " trailing bytes after the parameters");
+        }
       }
     } catch (IOException | MalformedModelException | RuntimeException e) {
       if (e instanceof IllegalArgumentException iae && iae.getMessage() != null) {
@@ -77,6 +100,12 @@ final class GroupPayloads {
           "malformed or truncated payload for group '" + group + "': " + e, e);
     }
     return checkedValues(group, ParameterValues.of(live), ParameterValues.of(scratchBlock));
+  }
+
+  private static long crc32(byte[] bytes) {
+    CRC32 crc = new CRC32();
+    crc.update(bytes);
+    return crc.getValue();
   }
 
   private static List<float[]> checkedValues(

@@ -80,7 +80,8 @@ class GroupExchangeTest {
       assertRejected(target, ParameterGroups.HEAD, new byte[0], "payload");
       assertRejected(target, ParameterGroups.HEAD, Arrays.copyOf(head, head.length - 7), "payload");
       assertRejected(target, ParameterGroups.GATE, head, "'head'");
-      assertRejected(target, ParameterGroups.HEAD, withTrailingByte(head), "trailing");
+      assertRejected(target, ParameterGroups.HEAD, withTrailingByte(head), "body length");
+      assertRejected(target, ParameterGroups.HEAD, withFlippedBit(head), "checksum mismatch");
       assertRejected(target, ParameterGroups.HEAD, headWithNaN(), "non-finite");
       assertRejected(target, ParameterGroups.HEAD, headOfOtherShape(), "shape mismatch");
 
@@ -93,6 +94,16 @@ class GroupExchangeTest {
     assertThatThrownBy(() -> target.importGroup(group, payload))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(message);
+  }
+
+  /**
+   * The lowest bit of the last byte flipped: inside the last weight's float, so the value stays
+   * finite and the shapes intact — only the checksum can tell.
+   */
+  private static byte[] withFlippedBit(byte[] payload) {
+    byte[] corrupt = payload.clone();
+    corrupt[corrupt.length - 1] ^= 1;
+    return corrupt;
   }
 
   private static byte[] withTrailingByte(byte[] payload) {
