@@ -311,8 +311,8 @@ abstract class EndToEndTestBase {
 
   /**
    * A small stream with a planted pattern: cards c-0..c-19 buy at terminals t-0..t-9; large
-   * purchases at terminal t-0 are fraud. Stamped now, as live payments are: the feature stages
-   * release a transaction once the wall clock is past it.
+   * purchases at terminal t-0 are fraud. Stamped now, as live payments are, so the stream stays in
+   * event-time order with the other tests' transactions.
    */
   private static List<Transaction> transactions(String prefix, int count) {
     long now = System.currentTimeMillis();

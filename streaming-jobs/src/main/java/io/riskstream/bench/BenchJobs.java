@@ -8,7 +8,6 @@ import io.riskstream.jobs.JobGraphs;
 import io.riskstream.jobs.PlatformSettings;
 import io.riskstream.jobs.kafka.KafkaIo;
 import io.riskstream.schemas.FeatureSnapshot;
-import io.riskstream.schemas.RecordValidation;
 import io.riskstream.schemas.Topic;
 import io.riskstream.schemas.Transaction;
 import java.nio.file.Path;
@@ -53,7 +52,7 @@ final class BenchJobs {
     return env.getStreamGraph();
   }
 
-  /** The same stages, unbounded and live (watermarks follow the wall clock). */
+  /** The same stages, unbounded and live (each stage holds a transaction at most 200 ms). */
   static StreamGraph featureLive(PlatformSettings settings, Path checkpoints) {
     StreamExecutionEnvironment env = env(LIVE, settings, checkpoints);
     snapshotsToKafka(FeatureStages.liveOfTopics(env, settings, LIVE), settings, LIVE);
@@ -63,13 +62,8 @@ final class BenchJobs {
   /** Transactions topic to its current end → decode and validate → re-encode → Kafka. */
   static StreamGraph passthrough(PlatformSettings settings, Path checkpoints) {
     StreamExecutionEnvironment env = env(PASSTHROUGH, settings, checkpoints);
-    DecodedSource.of(
-            env,
-            KafkaIo.untilCurrentEnd(settings, Topic.TRANSACTIONS, PASSTHROUGH),
-            "transactions",
-            PASSTHROUGH,
-            Transaction.class,
-            RecordValidation::requireValid)
+    DecodedSource.transactions(
+            env, KafkaIo.untilCurrentEnd(settings, Topic.TRANSACTIONS, PASSTHROUGH), PASSTHROUGH)
         .sinkTo(
             KafkaIo.sink(
                 settings,

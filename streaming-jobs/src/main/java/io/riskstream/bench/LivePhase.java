@@ -21,12 +21,11 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The latency half of the bench. Replayed history has no meaningful event→output latency, so this
- * phase runs the feature job live (watermarks follow the wall clock, as in production), produces
- * transactions at a fixed rate stamped with the send time, and measures send → featured snapshot
- * consumed from Kafka. That includes the producer's linger, both broker hops and the feature
- * stages' hold until the watermark passes the transaction ({@code maxOutOfOrderness}, 200 ms by
- * default, plus the watermark interval). Measuring starts a few seconds after the first output, so
- * job start-up is not counted.
+ * phase runs the feature job live (as in production), produces transactions at a fixed rate stamped
+ * with the send time, and measures send → featured snapshot consumed from Kafka. That includes the
+ * producer's linger, both broker hops and the feature stages' hold until the watermark passes the
+ * transaction, at most {@code maxOutOfOrderness} (200 ms by default). Measuring starts a few
+ * seconds after the first output, so job start-up is not counted.
  */
 final class LivePhase {
   private static final Duration SETTLE = Duration.ofSeconds(3);

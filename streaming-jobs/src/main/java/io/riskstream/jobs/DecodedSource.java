@@ -1,6 +1,9 @@
 package io.riskstream.jobs;
 
 import io.riskstream.jobs.kafka.KafkaRecord;
+import io.riskstream.schemas.Label;
+import io.riskstream.schemas.RecordValidation;
+import io.riskstream.schemas.Transaction;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -16,6 +19,18 @@ import org.apache.flink.util.function.SerializableFunction;
  */
 public final class DecodedSource {
   private DecodedSource() {}
+
+  /** The transactions topic, decoded and validated against the contract. */
+  public static SingleOutputStreamOperator<Transaction> transactions(
+      StreamExecutionEnvironment env, KafkaSource<KafkaRecord> source, String job) {
+    return of(env, source, "transactions", job, Transaction.class, RecordValidation::requireValid);
+  }
+
+  /** The labels topic, decoded and validated against the contract. */
+  public static SingleOutputStreamOperator<Label> labels(
+      StreamExecutionEnvironment env, KafkaSource<KafkaRecord> source, String job) {
+    return of(env, source, "labels", job, Label.class, RecordValidation::requireValid);
+  }
 
   public static <T extends SpecificRecordBase> SingleOutputStreamOperator<T> of(
       StreamExecutionEnvironment env,

@@ -5,7 +5,6 @@ import io.riskstream.features.FeatureRecord;
 import io.riskstream.jobs.kafka.KafkaIo;
 import io.riskstream.jobs.kafka.KafkaRecord;
 import io.riskstream.schemas.Label;
-import io.riskstream.schemas.RecordValidation;
 import io.riskstream.schemas.Topic;
 import io.riskstream.schemas.Transaction;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -52,8 +51,8 @@ public final class FeatureStages {
 
   /**
    * An unbounded job: the raw features of the transactions and labels topics as they arrive, with
-   * the watermarks {@code settings} ask for (live: following the wall clock), e.g. to measure the
-   * latency of the feature stages.
+   * the watermarks and hold {@code settings} ask for (live: a stage holds a transaction at most
+   * {@code maxOutOfOrderness}), e.g. to measure the latency of the feature stages.
    */
   public static DataStream<FeatureRecord> liveOfTopics(
       StreamExecutionEnvironment env, PlatformSettings settings, String job) {
@@ -66,21 +65,9 @@ public final class FeatureStages {
       String job,
       SourceFactory sources) {
     SingleOutputStreamOperator<Transaction> transactions =
-        DecodedSource.of(
-            env,
-            sources.of(settings, Topic.TRANSACTIONS, job),
-            "transactions",
-            job,
-            Transaction.class,
-            RecordValidation::requireValid);
+        DecodedSource.transactions(env, sources.of(settings, Topic.TRANSACTIONS, job), job);
     SingleOutputStreamOperator<Label> labels =
-        DecodedSource.of(
-            env,
-            sources.of(settings, Topic.LABELS, job + "-labels"),
-            "labels",
-            job,
-            Label.class,
-            RecordValidation::requireValid);
+        DecodedSource.labels(env, sources.of(settings, Topic.LABELS, job + "-labels"), job);
     return of(settings, transactions, labels).records();
   }
 

@@ -7,7 +7,6 @@ import io.riskstream.learner.TrainingExample;
 import io.riskstream.schemas.FeatureSnapshot;
 import io.riskstream.schemas.Label;
 import io.riskstream.schemas.ModelUpdate;
-import io.riskstream.schemas.RecordValidation;
 import io.riskstream.schemas.Topic;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -34,13 +33,7 @@ public final class LearnerJob {
             FeatureSnapshot.class,
             snapshot -> snapshot);
     SingleOutputStreamOperator<Label> labels =
-        DecodedSource.of(
-            env,
-            KafkaIo.source(settings, Topic.LABELS, NAME + "-labels"),
-            "labels",
-            NAME,
-            Label.class,
-            RecordValidation::requireValid);
+        DecodedSource.labels(env, KafkaIo.source(settings, Topic.LABELS, NAME + "-labels"), NAME);
 
     SingleOutputStreamOperator<ModelUpdate> updates =
         snapshots

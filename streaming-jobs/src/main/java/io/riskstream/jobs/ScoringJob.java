@@ -7,7 +7,6 @@ import io.riskstream.schemas.DeadLetter;
 import io.riskstream.schemas.FeatureSnapshot;
 import io.riskstream.schemas.Label;
 import io.riskstream.schemas.ModelUpdate;
-import io.riskstream.schemas.RecordValidation;
 import io.riskstream.schemas.Score;
 import io.riskstream.schemas.Topic;
 import io.riskstream.schemas.Transaction;
@@ -31,22 +30,10 @@ public final class ScoringJob {
 
   public static void define(StreamExecutionEnvironment env, PlatformSettings settings) {
     SingleOutputStreamOperator<Transaction> transactions =
-        DecodedSource.of(
-            env,
-            KafkaIo.source(settings, Topic.TRANSACTIONS, NAME),
-            "transactions",
-            NAME,
-            Transaction.class,
-            RecordValidation::requireValid);
+        DecodedSource.transactions(env, KafkaIo.source(settings, Topic.TRANSACTIONS, NAME), NAME);
 
     SingleOutputStreamOperator<Label> labels =
-        DecodedSource.of(
-            env,
-            KafkaIo.source(settings, Topic.LABELS, NAME + "-labels"),
-            "labels",
-            NAME,
-            Label.class,
-            RecordValidation::requireValid);
+        DecodedSource.labels(env, KafkaIo.source(settings, Topic.LABELS, NAME + "-labels"), NAME);
     FeaturePipeline.Featured featured = FeatureStages.of(settings, transactions, labels);
     DataStream<ScoringRequest> requests =
         FeaturePipeline.requests(
