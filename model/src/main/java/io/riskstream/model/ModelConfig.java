@@ -3,23 +3,56 @@ package io.riskstream.model;
 import java.io.Serializable;
 
 /**
- * Shape and seed of the sparse-attention fraud model. Two models built from equal configs have
- * bit-identical initial weights, which is what lets weight payloads travel between tasks.
+ * Shape and seed of the fraud model. Two models built from equal configs have bit-identical initial
+ * weights, which is what lets weight payloads travel between tasks.
+ *
+ * @param featureDim width of each numeric feature vector
+ * @param categorySlots categorical ids per transaction (e.g. terminal, device, IP), each hashed
+ *     into one shared embedding table; 0 for none
+ * @param hashBuckets rows of the hashed embedding table
+ * @param historyLength past events of the card the model reads (L)
+ * @param localWindow newest past events always attended over (w); sparse mode only
+ * @param topK older past events the gate selects (k); sparse mode only
+ * @param attention sparse (local window plus gated top-k) or dense (all L events)
+ * @param experts expert groups; the router sends each transaction to exactly one
  */
 public record ModelConfig(
-    int featureDim, int historyLength, int topK, int modelDim, int heads, int hiddenDim, long seed)
+    int featureDim,
+    int categorySlots,
+    int hashBuckets,
+    int historyLength,
+    int localWindow,
+    int topK,
+    AttentionMode attention,
+    int modelDim,
+    int heads,
+    int hiddenDim,
+    int experts,
+    long seed)
     implements Serializable {
 
   public ModelConfig {
     requirePositive("featureDim", featureDim);
+    requireNonNegative("categorySlots", categorySlots);
+    requirePositive("hashBuckets", hashBuckets);
     requirePositive("historyLength", historyLength);
+    requireNonNegative("localWindow", localWindow);
     requirePositive("topK", topK);
     requirePositive("modelDim", modelDim);
     requirePositive("heads", heads);
     requirePositive("hiddenDim", hiddenDim);
-    if (topK > historyLength) {
+    requirePositive("experts", experts);
+    if (attention == null) {
+      throw new IllegalArgumentException("attention must be SPARSE or DENSE, got null");
+    }
+    if (attention == AttentionMode.SPARSE && localWindow + topK > historyLength) {
       throw new IllegalArgumentException(
-          "topK must be <= historyLength, got topK=" + topK + ", historyLength=" + historyLength);
+          "localWindow + topK must be <= historyLength, got localWindow="
+              + localWindow
+              + ", topK="
+              + topK
+              + ", historyLength="
+              + historyLength);
     }
     if (modelDim % heads != 0) {
       throw new IllegalArgumentException(
@@ -29,12 +62,128 @@ public record ModelConfig(
 
   /** The standard shape for a feature vector of the given width. */
   public static ModelConfig defaults(int featureDim) {
-    return new ModelConfig(featureDim, 32, 8, 32, 4, 64, 42L);
+    return new ModelConfig(featureDim, 3, 4096, 32, 4, 8, AttentionMode.SPARSE, 32, 4, 64, 4, 42L);
+  }
+
+  /**
+   * The same model over a different history: length L, a dense window of the newest {@code
+   * localWindow} events and {@code topK} gated older ones.
+   */
+  public ModelConfig withHistory(int historyLength, int localWindow, int topK) {
+    return new ModelConfig(
+        featureDim,
+        categorySlots,
+        hashBuckets,
+        historyLength,
+        localWindow,
+        topK,
+        attention,
+        modelDim,
+        heads,
+        hiddenDim,
+        experts,
+        seed);
+  }
+
+  /** The dense reference: attends over all {@code historyLength} events, no gate. */
+  public ModelConfig dense() {
+    return withAttention(AttentionMode.DENSE);
+  }
+
+  public ModelConfig withAttention(AttentionMode value) {
+    return new ModelConfig(
+        featureDim,
+        categorySlots,
+        hashBuckets,
+        historyLength,
+        localWindow,
+        topK,
+        value,
+        modelDim,
+        heads,
+        hiddenDim,
+        experts,
+        seed);
+  }
+
+  public ModelConfig withCategories(int slots, int buckets) {
+    return new ModelConfig(
+        featureDim,
+        slots,
+        buckets,
+        historyLength,
+        localWindow,
+        topK,
+        attention,
+        modelDim,
+        heads,
+        hiddenDim,
+        experts,
+        seed);
+  }
+
+  public ModelConfig withWidths(int modelDim, int heads, int hiddenDim) {
+    return new ModelConfig(
+        featureDim,
+        categorySlots,
+        hashBuckets,
+        historyLength,
+        localWindow,
+        topK,
+        attention,
+        modelDim,
+        heads,
+        hiddenDim,
+        experts,
+        seed);
+  }
+
+  public ModelConfig withExperts(int value) {
+    return new ModelConfig(
+        featureDim,
+        categorySlots,
+        hashBuckets,
+        historyLength,
+        localWindow,
+        topK,
+        attention,
+        modelDim,
+        heads,
+        hiddenDim,
+        value,
+        seed);
+  }
+
+  public ModelConfig withSeed(long value) {
+    return new ModelConfig(
+        featureDim,
+        categorySlots,
+        hashBuckets,
+        historyLength,
+        localWindow,
+        topK,
+        attention,
+        modelDim,
+        heads,
+        hiddenDim,
+        experts,
+        value);
+  }
+
+  /** Past events the attention reads per transaction: w + k when sparse, L when dense. */
+  public int attendedEvents() {
+    return attention == AttentionMode.DENSE ? historyLength : localWindow + topK;
   }
 
   private static void requirePositive(String field, int value) {
     if (value <= 0) {
       throw new IllegalArgumentException(field + " must be > 0, got " + value);
+    }
+  }
+
+  private static void requireNonNegative(String field, int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException(field + " must be >= 0, got " + value);
     }
   }
 }

@@ -31,8 +31,7 @@ class FraudModelTest {
     List<ScoringInput> batch = TestData.batch(new Random(1), F, 8, 12);
     float[] expected = model.score(batch);
     try (FraudModel twin = FraudModel.create(TestData.SMALL);
-        FraudModel other =
-            FraudModel.create(new ModelConfig(F, 8, 3, 16, 4, 32, TestData.SMALL.seed() + 1))) {
+        FraudModel other = FraudModel.create(TestData.SMALL.withSeed(TestData.SMALL.seed() + 1))) {
       assertThat(twin.score(batch)).containsExactly(expected);
       assertThat(other.score(batch)).isNotEqualTo(expected);
       assertThat(twin.exportGroup(ParameterGroups.HEAD))

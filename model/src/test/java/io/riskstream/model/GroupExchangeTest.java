@@ -127,9 +127,7 @@ class GroupExchangeTest {
   /** A well-formed head payload from a model with a different hidden width. */
   private static byte[] headOfOtherShape() {
     ModelConfig c = TestData.SMALL;
-    ModelConfig wider =
-        new ModelConfig(
-            c.featureDim(), c.historyLength(), c.topK(), c.modelDim(), c.heads(), 48, c.seed());
+    ModelConfig wider = c.withWidths(c.modelDim(), c.heads(), 48);
     try (FraudModel other = FraudModel.create(wider)) {
       return other.exportGroup(ParameterGroups.HEAD);
     }

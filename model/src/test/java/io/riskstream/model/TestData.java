@@ -7,7 +7,8 @@ import java.util.Random;
 /** Random inputs for tests; every call site passes its own seed so tests stay reproducible. */
 final class TestData {
 
-  static final ModelConfig SMALL = new ModelConfig(6, 8, 3, 16, 4, 32, 7L);
+  static final ModelConfig SMALL =
+      new ModelConfig(6, 2, 64, 8, 2, 3, AttentionMode.SPARSE, 16, 4, 32, 2, 7L);
 
   private TestData() {}
 

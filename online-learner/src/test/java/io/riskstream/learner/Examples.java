@@ -1,5 +1,6 @@
 package io.riskstream.learner;
 
+import io.riskstream.model.AttentionMode;
 import io.riskstream.model.ModelConfig;
 import io.riskstream.schemas.FeatureSnapshot;
 import io.riskstream.schemas.Label;
@@ -7,7 +8,8 @@ import java.util.List;
 
 /** Small records for the learner's tests: 4 features, up to 2 past events. */
 final class Examples {
-  static final ModelConfig MODEL = new ModelConfig(4, 4, 2, 8, 2, 8, 42);
+  static final ModelConfig MODEL =
+      new ModelConfig(4, 0, 1, 4, 1, 2, AttentionMode.SPARSE, 8, 2, 8, 1, 42);
 
   private Examples() {}
 

@@ -66,14 +66,9 @@ public record PlatformSettings(
 
   public ModelConfig modelConfig() {
     ModelConfig defaults = ModelConfig.defaults(features.size());
-    return new ModelConfig(
-        defaults.featureDim(),
-        historyLength,
-        Math.min(defaults.topK(), historyLength),
-        defaults.modelDim(),
-        defaults.heads(),
-        defaults.hiddenDim(),
-        defaults.seed());
+    int topK = Math.min(defaults.topK(), historyLength);
+    int localWindow = Math.min(defaults.localWindow(), historyLength - topK);
+    return defaults.withHistory(historyLength, localWindow, topK);
   }
 
   public PlatformSettings withFeatures(FeatureSpec value) {
