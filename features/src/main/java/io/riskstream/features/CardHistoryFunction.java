@@ -71,11 +71,14 @@ public class CardHistoryFunction
     request.transactionId = record.transactionId;
     request.cardId = record.cardId;
     request.terminalId = record.terminalId;
+    request.deviceId = record.deviceId;
+    request.ipAddress = record.ipAddress;
     request.amount = record.amount;
     request.eventTime = record.eventTime;
     request.features = spec.scaled(record.values);
     request.history = past.oldestFirst();
-    past.append(request.features);
+    request.historyIds = past.idsOldestFirst();
+    past.append(record.transactionId, request.features);
     history.update(past);
     out.collect(request);
   }

@@ -11,6 +11,13 @@ public class ScoringRequest {
   public String transactionId;
   public String cardId;
   public String terminalId;
+
+  /** Null where unknown. */
+  public String deviceId;
+
+  /** Null where unknown. */
+  public String ipAddress;
+
   public double amount;
   public long eventTime;
 
@@ -26,6 +33,9 @@ public class ScoringRequest {
    */
   public float[][] history;
 
+  /** Transaction ids of {@link #history}'s vectors, same order (null entries where unknown). */
+  public String[] historyIds;
+
   public ScoringRequest() {}
 
   @Override
@@ -38,6 +48,9 @@ public class ScoringRequest {
         && Objects.equals(transactionId, r.transactionId)
         && Objects.equals(cardId, r.cardId)
         && Objects.equals(terminalId, r.terminalId)
+        && Objects.equals(deviceId, r.deviceId)
+        && Objects.equals(ipAddress, r.ipAddress)
+        && Arrays.equals(historyIds, r.historyIds)
         && Arrays.equals(features, r.features)
         && Arrays.deepEquals(history, r.history);
   }

@@ -242,7 +242,8 @@ abstract class EndToEndTestBase {
         ScoringInput input =
             new ScoringInput(
                 FloatVectors.toArray(snapshot.getFeatures()),
-                FloatVectors.toArrays(snapshot.getHistory()));
+                FloatVectors.toArrays(snapshot.getHistory()),
+                snapshot.getCategories().stream().mapToInt(Integer::intValue).toArray());
         double oldScore = initial.score(List.of(input))[0];
         assertThat(score.getScore())
             .as("score of %s differs from the initial weights'", score.getTransactionId())

@@ -1,5 +1,7 @@
 package io.riskstream.model;
 
+import java.util.Arrays;
+
 /**
  * Adam moments for a list of parameters, on the host. The parameter set is small (thousands of
  * floats), so plain Java keeps the update exact, deterministic and free of native temporaries.
@@ -12,11 +14,12 @@ final class AdamState {
 
   private final float[][] firstMoment;
   private final float[][] secondMoment;
-  private long steps;
+  private final long[] steps;
 
   AdamState(int[] sizes) {
     firstMoment = new float[sizes.length][];
     secondMoment = new float[sizes.length][];
+    steps = new long[sizes.length];
     for (int i = 0; i < sizes.length; i++) {
       firstMoment[i] = new float[sizes[i]];
       secondMoment[i] = new float[sizes[i]];
@@ -25,10 +28,23 @@ final class AdamState {
 
   /** Applies one Adam step in place to {@code weights} given (already clipped) gradients. */
   void update(float[][] weights, float[][] gradients, float learningRate) {
-    steps++;
-    double correction1 = 1 - Math.pow(BETA1, steps);
-    double correction2 = 1 - Math.pow(BETA2, steps);
+    boolean[] all = new boolean[weights.length];
+    Arrays.fill(all, true);
+    update(weights, gradients, learningRate, all);
+  }
+
+  /**
+   * Like {@link #update(float[][], float[][], float)} for the parameters marked {@code active}
+   * only; the others, weights and moments alike, are left as they are (a lazy Adam step).
+   */
+  void update(float[][] weights, float[][] gradients, float learningRate, boolean[] active) {
     for (int p = 0; p < weights.length; p++) {
+      if (!active[p]) {
+        continue;
+      }
+      steps[p]++;
+      double correction1 = 1 - Math.pow(BETA1, steps[p]);
+      double correction2 = 1 - Math.pow(BETA2, steps[p]);
       float[] w = weights[p];
       float[] g = gradients[p];
       float[] m = firstMoment[p];

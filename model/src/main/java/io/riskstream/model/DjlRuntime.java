@@ -13,6 +13,9 @@ final class DjlRuntime {
 
   static final String ENGINE = "PyTorch";
 
+  /** libtorch DJL allows a single open GradientCollector per JVM. */
+  static final Object COLLECTOR_LOCK = new Object();
+
   private static volatile boolean started;
 
   /**

@@ -1,73 +1,87 @@
 package io.riskstream.model;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The sparse-attention fraud model: scoring, and exchange of weights one parameter group at a time.
+ * The fraud model: scoring, explanations, and exchange of weights one parameter group at a time.
  *
  * <p>Thread-safe: scoring runs under a shared lock, weight writes (imports, training steps) under
- * an exclusive one, so a score never sees half-written weights.
+ * an exclusive one, so a score never sees half-written weights. Serving code still uses one model
+ * per thread, as DJL advises for predictors.
  */
 public final class FraudModel implements AutoCloseable {
 
   private final ModelConfig config;
   private final NDManager manager;
-  private final SparseAttentionBlock block;
+  private final FraudNetwork network;
   private final ParameterStore store;
   private final BatchEncoder encoder;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
-  private FraudModel(ModelConfig config, NDManager manager, SparseAttentionBlock block) {
+  private FraudModel(ModelConfig config, NDManager manager, FraudNetwork network) {
     this.config = config;
     this.manager = manager;
-    this.block = block;
+    this.network = network;
     this.store = new ParameterStore(manager, false);
     this.encoder = new BatchEncoder(config);
   }
 
-  /** Builds a model whose initial weights depend only on {@code config} (seed included). */
+  /** Builds a model on the CPU whose initial weights depend only on {@code config}. */
   public static FraudModel create(ModelConfig config) {
-    DjlRuntime.configure();
+    return create(config, Device.cpu());
+  }
+
+  /** Builds a model on {@code device}; initial weights are the same on every device. */
+  public static FraudModel create(ModelConfig config, Device device) {
     DjlRuntime.inferenceMode();
-    SparseAttentionBlock block = newBlock(config);
-    NDManager manager = NDManager.newBaseManager(Device.cpu(), DjlRuntime.ENGINE);
+    FraudNetwork network = newNetwork(config);
+    NDManager manager = NDManager.newBaseManager(device, DjlRuntime.ENGINE);
     try {
-      block.initialize(
-          manager,
-          DataType.FLOAT32,
-          new Shape(1, config.featureDim()),
-          new Shape(1, config.historyLength(), config.featureDim()),
-          new Shape(1, config.historyLength()));
-      return new FraudModel(config, manager, block);
+      Shape[] inputs = {
+        new Shape(1, config.featureDim()),
+        new Shape(1, config.historyLength(), config.featureDim()),
+        new Shape(1, config.historyLength()),
+        new Shape(1, config.categorySlots())
+      };
+      network.initialize(manager, DataType.FLOAT32, inputs);
+      return new FraudModel(config, manager, network);
     } catch (RuntimeException e) {
       manager.close();
       throw e;
     }
   }
 
-  /** A block with the seeded initializer attached to every parameter, in traversal order. */
-  private static SparseAttentionBlock newBlock(ModelConfig config) {
-    SparseAttentionBlock block = new SparseAttentionBlock(config);
-    List<Parameter> parameters = ParameterValues.of(block);
+  /** A network with the seeded initializer attached to every parameter, in traversal order. */
+  private static FraudNetwork newNetwork(ModelConfig config) {
+    FraudNetwork network = new FraudNetwork(config);
+    List<Parameter> parameters = ParameterValues.of(network);
     for (int i = 0; i < parameters.size(); i++) {
       parameters.get(i).setInitializer(new SeededInitializer(config.seed(), i));
     }
-    return block;
+    return network;
   }
 
   public ModelConfig config() {
     return config;
+  }
+
+  public Device device() {
+    return manager.getDevice();
   }
 
   /** Fraud probabilities in (0, 1), one per input, in input order. */
@@ -83,34 +97,120 @@ public final class FraudModel implements AutoCloseable {
     return probabilities;
   }
 
-  /** Logits plus, per input, the indices into its history of the events the gate kept. */
-  record Forward(float[] logits, int[][] kept) {}
+  /**
+   * Logits plus, per input, the history indices of the events the attention read (ascending) and
+   * the expert the router chose.
+   */
+  record Forward(float[] logits, int[][] attended, int[] experts) {}
 
-  /** Inference forward pass, also reporting the top-k selection (tests inspect it). */
+  /** Inference forward pass, also reporting the selection (tests inspect it). */
   Forward forward(List<ScoringInput> batch) {
     encoder.validate(batch);
     DjlRuntime.inferenceMode();
     lock.readLock().lock();
     try (NDManager scope = manager.newSubManager()) {
-      NDList out = block.forward(store, encoder.encode(scope, batch), false);
-      float[] logits = out.get(0).toFloatArray();
-      long[] keptIdx = out.get(1).toLongArray();
-      float[] keptValid = out.get(2).toFloatArray();
-      int k = config.topK();
-      int[][] kept = new int[batch.size()][];
-      for (int b = 0; b < batch.size(); b++) {
-        List<Integer> indices = new ArrayList<>();
-        for (int j = 0; j < k; j++) {
-          if (keptValid[b * k + j] > 0f) {
-            indices.add(encoder.historyIndex(batch.get(b), (int) keptIdx[b * k + j]));
-          }
-        }
-        kept[b] = indices.stream().mapToInt(Integer::intValue).sorted().toArray();
+      NDList out = network.forward(store, encoder.encode(scope, batch), false);
+      List<List<Explanation.AttendedEvent>> events = attendedEvents(batch, out);
+      int[][] attended = new int[batch.size()][];
+      for (int b = 0; b < attended.length; b++) {
+        attended[b] =
+            events.get(b).stream()
+                .mapToInt(Explanation.AttendedEvent::historyIndex)
+                .sorted()
+                .toArray();
       }
-      return new Forward(logits, kept);
+      return new Forward(out.get(0).toFloatArray(), attended, toInts(out.get(4)));
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /**
+   * Explains each input's score: the past events attended over with their weights, and the {@code
+   * topFeatures} strongest feature contributions (gradient × input on the logit, one backward pass
+   * for the whole batch). Meant for the few flagged scores, not every score.
+   */
+  public List<Explanation> explain(List<ScoringInput> batch, int topFeatures) {
+    if (batch.isEmpty()) {
+      return List.of();
+    }
+    encoder.validate(batch);
+    synchronized (DjlRuntime.COLLECTOR_LOCK) {
+      lock.readLock().lock();
+      try (NDManager scope = manager.newSubManager()) {
+        NDList inputs = encoder.encode(scope, batch);
+        NDArray current = inputs.get(0);
+        NDList out;
+        float[] gradient;
+        try (GradientCollector collector =
+            Engine.getEngine(DjlRuntime.ENGINE).newGradientCollector()) {
+          current.setRequiresGradient(true);
+          out = network.forward(store, inputs, false);
+          collector.backward(out.get(0).sum());
+          gradient = current.getGradient().toFloatArray();
+        }
+        List<List<Explanation.AttendedEvent>> events = attendedEvents(batch, out);
+        int[] experts = toInts(out.get(4));
+        List<Explanation> explanations = new ArrayList<>(batch.size());
+        for (int b = 0; b < batch.size(); b++) {
+          explanations.add(
+              new Explanation(
+                  events.get(b),
+                  contributions(batch.get(b).current(), gradient, b, topFeatures),
+                  experts[b]));
+        }
+        return explanations;
+      } finally {
+        DjlRuntime.inferenceMode(); // the collector may have left grad mode on
+        Gradients.reset(ParameterValues.of(network), manager);
+        lock.readLock().unlock();
+      }
+    }
+  }
+
+  private List<Explanation.FeatureContribution> contributions(
+      float[] current, float[] gradient, int row, int top) {
+    int width = config.featureDim();
+    List<Explanation.FeatureContribution> all = new ArrayList<>(width);
+    for (int f = 0; f < width; f++) {
+      all.add(new Explanation.FeatureContribution(f, gradient[row * width + f] * current[f]));
+    }
+    all.sort(
+        Comparator.comparingDouble(
+            (Explanation.FeatureContribution c) -> -Math.abs(c.contribution())));
+    return List.copyOf(all.subList(0, Math.min(top, width)));
+  }
+
+  /** Per input, the valid attended events, strongest first, as indices into its history. */
+  private List<List<Explanation.AttendedEvent>> attendedEvents(
+      List<ScoringInput> batch, NDList out) {
+    long[] positions = out.get(1).toLongArray();
+    float[] valid = out.get(2).toFloatArray();
+    float[] weights = out.get(3).toFloatArray();
+    int tokens = config.attendedEvents();
+    List<List<Explanation.AttendedEvent>> result = new ArrayList<>(batch.size());
+    for (int b = 0; b < batch.size(); b++) {
+      List<Explanation.AttendedEvent> events = new ArrayList<>();
+      for (int t = 0; t < tokens; t++) {
+        int i = b * tokens + t;
+        if (valid[i] > 0f) {
+          int index = encoder.historyIndex(batch.get(b), (int) positions[i]);
+          events.add(new Explanation.AttendedEvent(index, weights[i]));
+        }
+      }
+      events.sort(Comparator.comparingDouble((Explanation.AttendedEvent e) -> -e.weight()));
+      result.add(List.copyOf(events));
+    }
+    return result;
+  }
+
+  private static int[] toInts(NDArray array) {
+    long[] values = array.toLongArray();
+    int[] ints = new int[values.length];
+    for (int i = 0; i < values.length; i++) {
+      ints[i] = Math.toIntExact(values[i]);
+    }
+    return ints;
   }
 
   /** Sigmoid in double precision, kept strictly inside (0, 1) even for extreme logits. */
@@ -119,43 +219,42 @@ public final class FraudModel implements AutoCloseable {
     return Math.min(Math.max(p, Float.MIN_VALUE), Math.nextDown(1f));
   }
 
+  /** The parameter groups of this model, in the order the network applies them. */
   public List<String> groups() {
-    return ParameterGroups.ALL;
+    return ParameterGroups.of(config);
   }
 
-  /** The group's parameters as bytes; {@link #importGroup} of the same config accepts them. */
-  public byte[] exportGroup(String group) {
+  /** The group's parameters as a payload stamped with {@code modelId} and {@code version}. */
+  public byte[] exportGroup(String group, String modelId, long version) {
     Block child = requireGroup(group);
     lock.readLock().lock();
     try {
-      return GroupPayloads.encode(group, child);
+      return GroupPayloads.encode(new PayloadHeader(modelId, version, group), child);
     } finally {
       lock.readLock().unlock();
     }
   }
 
   /**
-   * Replaces the group's weights with the payload's. The payload is decoded and validated in a
-   * scratch block first, so on any failure this model keeps its previous weights.
+   * Replaces the group's weights with the payload's. The payload is fully decoded and validated
+   * first, so on any failure this model keeps its previous weights.
    *
-   * @throws IllegalArgumentException for an unknown group or a malformed, truncated, mismatched or
-   *     non-finite payload
+   * @return the payload's header, so callers can check its model id and version
+   * @throws IllegalArgumentException for an unknown group or a malformed, truncated, corrupt,
+   *     mismatched or non-finite payload
    */
-  public void importGroup(String group, byte[] payload) {
+  public PayloadHeader importGroup(String group, byte[] payload) {
     Block live = requireGroup(group);
-    DjlRuntime.inferenceMode();
-    try (NDManager scratch = manager.newSubManager()) {
-      Block scratchBlock = new SparseAttentionBlock(config).group(group);
-      List<float[]> values = GroupPayloads.decode(group, payload, live, scratchBlock, scratch);
-      writeParameters(ParameterValues.of(live), values);
-    }
+    GroupPayloads.Decoded decoded = GroupPayloads.decode(group, payload, live);
+    writeParameters(ParameterValues.of(live), decoded.values());
+    return decoded.header();
   }
 
   private Block requireGroup(String group) {
-    Block child = group == null ? null : block.group(group);
+    Block child = group == null ? null : network.group(group);
     if (child == null) {
       throw new IllegalArgumentException(
-          "unknown parameter group '" + group + "', expected one of " + ParameterGroups.ALL);
+          "unknown parameter group '" + group + "', expected one of " + groups());
     }
     return child;
   }
@@ -177,11 +276,11 @@ public final class FraudModel implements AutoCloseable {
   }
 
   List<Parameter> allParameters() {
-    return ParameterValues.of(block);
+    return ParameterValues.of(network);
   }
 
-  SparseAttentionBlock block() {
-    return block;
+  FraudNetwork network() {
+    return network;
   }
 
   NDManager manager() {

@@ -14,8 +14,9 @@ import ai.djl.util.PairList;
  * Multi-head attention of one query (the current event) over a few kept past events.
  *
  * <p>Inputs: query {@code [B, D]}, keys/values {@code [B, K, D]}, key validity {@code [B, K]} (1 =
- * real event). Output {@code [B, D]}; rows without any valid key get exactly zero, so a card
- * without history contributes nothing and never produces NaN.
+ * real event). Outputs: context {@code [B, D]} (rows without any valid key get exactly zero, so a
+ * card without history contributes nothing and never produces NaN) and the attention weights
+ * averaged over heads {@code [B, K]} (reason codes report them).
  */
 final class MultiHeadAttentionBlock extends AbstractBlock {
 
@@ -60,7 +61,8 @@ final class MultiHeadAttentionBlock extends AbstractBlock {
 
     // Zero (not merely bias) for rows with no valid key: the output bias would otherwise leak in.
     NDArray anyValid = keyMask.max(new int[] {1}, true);
-    return new NDList(apply(output, store, context, training).mul(anyValid));
+    NDArray meanWeights = weights.mean(new int[] {1}).reshape(batch, kept);
+    return new NDList(apply(output, store, context, training).mul(anyValid), meanWeights);
   }
 
   private static NDArray apply(Linear layer, ParameterStore store, NDArray x, boolean training) {
@@ -82,6 +84,6 @@ final class MultiHeadAttentionBlock extends AbstractBlock {
 
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
-    return new Shape[] {inputShapes[0]};
+    return new Shape[] {inputShapes[0], inputShapes[2]};
   }
 }

@@ -34,27 +34,27 @@ class FraudModelTest {
         FraudModel other = FraudModel.create(TestData.SMALL.withSeed(TestData.SMALL.seed() + 1))) {
       assertThat(twin.score(batch)).containsExactly(expected);
       assertThat(other.score(batch)).isNotEqualTo(expected);
-      assertThat(twin.exportGroup(ParameterGroups.HEAD))
-          .isEqualTo(model.exportGroup(ParameterGroups.HEAD));
+      assertThat(TestData.export(twin, ParameterGroups.HEAD))
+          .isEqualTo(TestData.export(model, ParameterGroups.HEAD));
     }
   }
 
   @Test
   void initialWeightsDoNotDependOnTheCreatingThread() throws Exception {
-    byte[][] fromOtherThread = new byte[ParameterGroups.ALL.size()][];
+    byte[][] fromOtherThread = new byte[TestData.GROUPS.size()][];
     Thread thread =
         new Thread(
             () -> {
               try (FraudModel twin = FraudModel.create(TestData.SMALL)) {
                 for (int g = 0; g < fromOtherThread.length; g++) {
-                  fromOtherThread[g] = twin.exportGroup(ParameterGroups.ALL.get(g));
+                  fromOtherThread[g] = TestData.export(twin, TestData.GROUPS.get(g));
                 }
               }
             });
     thread.start();
     thread.join();
     for (int g = 0; g < fromOtherThread.length; g++) {
-      assertThat(fromOtherThread[g]).isEqualTo(model.exportGroup(ParameterGroups.ALL.get(g)));
+      assertThat(fromOtherThread[g]).isEqualTo(TestData.export(model, TestData.GROUPS.get(g)));
     }
   }
 
@@ -66,7 +66,7 @@ class FraudModelTest {
       assertThat(s).isGreaterThan(0f).isLessThan(1f);
     }
     assertThat(model.score(List.of())).isEmpty();
-    assertThat(model.groups()).isEqualTo(ParameterGroups.ALL);
+    assertThat(model.groups()).isEqualTo(TestData.GROUPS);
   }
 
   @Test
@@ -97,7 +97,8 @@ class FraudModelTest {
     float[][] history = input.history().clone();
     history[0] = new float[F];
     Arrays.fill(history[0], 9f); // oldest of 20 with L = 8: outside the window
-    float after = model.score(List.of(new ScoringInput(input.current(), history)))[0];
+    float after =
+        model.score(List.of(new ScoringInput(input.current(), history, input.categories())))[0];
     assertThat(after).isEqualTo(before);
   }
 
@@ -118,17 +119,17 @@ class FraudModelTest {
   @Test
   void topKKeepsOnlyRealEventsWhenHistoryIsShort() {
     ScoringInput input = TestData.input(new Random(7), F, 2); // fewer than k = 3
-    assertThat(model.forward(List.of(input)).kept()[0]).containsExactly(0, 1);
+    assertThat(model.forward(List.of(input)).attended()[0]).containsExactly(0, 1);
     ScoringInput none = TestData.input(new Random(7), F, 0);
-    assertThat(model.forward(List.of(none)).kept()[0]).isEmpty();
+    assertThat(model.forward(List.of(none)).attended()[0]).isEmpty();
   }
 
   @Test
   void eventsOutsideTheTopKDoNotInfluenceTheScore() {
     ScoringInput input = TestData.input(new Random(8), F, 8);
     FraudModel.Forward base = model.forward(List.of(input));
-    int[] kept = base.kept()[0];
-    assertThat(kept).hasSize(3);
+    int[] kept = base.attended()[0];
+    assertThat(kept).hasSize(5).contains(6, 7); // k = 3 picked plus the w = 2 newest
 
     // Nudge each dropped event; any nudge that keeps it dropped must leave the score unchanged.
     int unchangedChecks = 0;
@@ -138,7 +139,7 @@ class FraudModelTest {
       }
       ScoringInput nudged = withHistoryEvent(input, i, 0.01f);
       FraudModel.Forward after = model.forward(List.of(nudged));
-      if (Arrays.equals(after.kept()[0], kept)) {
+      if (Arrays.equals(after.attended()[0], kept)) {
         assertThat(after.logits()[0]).isEqualTo(base.logits()[0]);
         unchangedChecks++;
       }
@@ -156,6 +157,6 @@ class FraudModelTest {
     for (int f = 0; f < history[index].length; f++) {
       history[index][f] += delta;
     }
-    return new ScoringInput(input.current(), history);
+    return new ScoringInput(input.current(), history, input.categories());
   }
 }

@@ -24,7 +24,7 @@ class GroupExchangeTest {
   static void train() {
     trained = FraudModel.create(TestData.SMALL);
     Random random = new Random(22);
-    try (OnlineTrainer trainer = new OnlineTrainer(trained, ParameterGroups.ALL, 0.01f, 2f)) {
+    try (OnlineTrainer trainer = new OnlineTrainer(trained, TestData.GROUPS, 0.01f, 2f)) {
       for (int step = 0; step < 5; step++) {
         List<ScoringInput> batch = TestData.batch(random, F, 32, 12);
         trainer.step(batch, TestData.plantedLabels(batch));
@@ -42,14 +42,14 @@ class GroupExchangeTest {
     try (FraudModel fresh = FraudModel.create(TestData.SMALL)) {
       assertThat(fresh.score(PROBE)).isNotEqualTo(trained.score(PROBE));
 
-      fresh.importGroup(ParameterGroups.HEAD, trained.exportGroup(ParameterGroups.HEAD));
-      assertThat(fresh.exportGroup(ParameterGroups.HEAD))
-          .isEqualTo(trained.exportGroup(ParameterGroups.HEAD));
-      assertThat(fresh.exportGroup(ParameterGroups.GATE))
-          .isNotEqualTo(trained.exportGroup(ParameterGroups.GATE));
+      fresh.importGroup(ParameterGroups.HEAD, TestData.export(trained, ParameterGroups.HEAD));
+      assertThat(TestData.export(fresh, ParameterGroups.HEAD))
+          .isEqualTo(TestData.export(trained, ParameterGroups.HEAD));
+      assertThat(TestData.export(fresh, ParameterGroups.GATE))
+          .isNotEqualTo(TestData.export(trained, ParameterGroups.GATE));
 
       for (String group : fresh.groups()) {
-        fresh.importGroup(group, trained.exportGroup(group));
+        fresh.importGroup(group, TestData.export(trained, group));
       }
       assertThat(fresh.score(PROBE)).containsExactly(trained.score(PROBE));
     }
@@ -58,11 +58,11 @@ class GroupExchangeTest {
   @Test
   void importedWeightsStillTrain() {
     try (FraudModel fresh = FraudModel.create(TestData.SMALL);
-        OnlineTrainer trainer = new OnlineTrainer(fresh, ParameterGroups.ALL, 0.01f, 1f)) {
-      fresh.importGroup(ParameterGroups.HEAD, trained.exportGroup(ParameterGroups.HEAD));
-      byte[] before = fresh.exportGroup(ParameterGroups.HEAD);
+        OnlineTrainer trainer = new OnlineTrainer(fresh, TestData.GROUPS, 0.01f, 1f)) {
+      fresh.importGroup(ParameterGroups.HEAD, TestData.export(trained, ParameterGroups.HEAD));
+      byte[] before = TestData.export(fresh, ParameterGroups.HEAD);
       trainer.step(PROBE, TestData.plantedLabels(PROBE));
-      assertThat(fresh.exportGroup(ParameterGroups.HEAD)).isNotEqualTo(before);
+      assertThat(TestData.export(fresh, ParameterGroups.HEAD)).isNotEqualTo(before);
     }
   }
 
@@ -70,7 +70,7 @@ class GroupExchangeTest {
   void rejectsBadPayloadsAndKeepsWeights() {
     try (FraudModel target = FraudModel.create(TestData.SMALL)) {
       float[] before = target.score(PROBE);
-      byte[] head = trained.exportGroup(ParameterGroups.HEAD);
+      byte[] head = TestData.export(trained, ParameterGroups.HEAD);
 
       byte[] garbage = new byte[head.length];
       new Random(23).nextBytes(garbage);
@@ -80,11 +80,12 @@ class GroupExchangeTest {
       assertRejected(target, ParameterGroups.HEAD, new byte[0], "payload");
       assertRejected(target, ParameterGroups.HEAD, Arrays.copyOf(head, head.length - 7), "payload");
       assertRejected(target, ParameterGroups.GATE, head, "'head'");
-      assertRejected(target, ParameterGroups.HEAD, withTrailingByte(head), "body length");
+      assertRejected(target, ParameterGroups.HEAD, withTrailingByte(head), "checksum mismatch");
       assertRejected(target, ParameterGroups.HEAD, withFlippedBit(head), "checksum mismatch");
       assertRejected(target, ParameterGroups.HEAD, headWithNaN(), "non-finite");
       assertRejected(target, ParameterGroups.HEAD, headOfOtherShape(), "shape mismatch");
 
+      assertRejected(target, ParameterGroups.HEAD, withFormat(head, (byte) 2), "format 2");
       assertThat(target.score(PROBE)).containsExactly(before);
     }
   }
@@ -106,6 +107,29 @@ class GroupExchangeTest {
     return corrupt;
   }
 
+  /** The format byte changed and the checksum recomputed, as an older writer would produce. */
+  private static byte[] withFormat(byte[] payload, byte format) {
+    byte[] other = payload.clone();
+    other[4] = format;
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(other, 0, other.length - 8);
+    java.nio.ByteBuffer.wrap(other, other.length - 8, 8).putLong(crc.getValue());
+    return other;
+  }
+
+  @Test
+  void payloadsNameTheirModelVersionAndGroup() {
+    byte[] head = trained.exportGroup(ParameterGroups.HEAD, "fraud-v", 42);
+    try (FraudModel fresh = FraudModel.create(TestData.SMALL)) {
+      assertThat(fresh.importGroup(ParameterGroups.HEAD, head))
+          .isEqualTo(new PayloadHeader("fraud-v", 42, ParameterGroups.HEAD));
+      for (String group : fresh.groups()) {
+        assertThat(fresh.importGroup(group, TestData.export(trained, group)).group())
+            .isEqualTo(group);
+      }
+    }
+  }
+
   private static byte[] withTrailingByte(byte[] payload) {
     return Arrays.copyOf(payload, payload.length + 1);
   }
@@ -120,7 +144,7 @@ class GroupExchangeTest {
       }
       values.get(values.size() - 1)[0] = Float.NaN;
       poisoned.writeParameters(params, values);
-      return poisoned.exportGroup(ParameterGroups.HEAD);
+      return TestData.export(poisoned, ParameterGroups.HEAD);
     }
   }
 
@@ -129,7 +153,7 @@ class GroupExchangeTest {
     ModelConfig c = TestData.SMALL;
     ModelConfig wider = c.withWidths(c.modelDim(), c.heads(), 48);
     try (FraudModel other = FraudModel.create(wider)) {
-      return other.exportGroup(ParameterGroups.HEAD);
+      return TestData.export(other, ParameterGroups.HEAD);
     }
   }
 }

@@ -16,7 +16,7 @@ class OnlineTrainerTest {
   void learnsAPlantedPattern() {
     Random random = new Random(11);
     try (FraudModel model = FraudModel.create(TestData.SMALL);
-        OnlineTrainer trainer = new OnlineTrainer(model, ParameterGroups.ALL, 0.01f, 1f)) {
+        OnlineTrainer trainer = new OnlineTrainer(model, TestData.GROUPS, 0.01f, 1f)) {
       float first = 0;
       float lastTen = 0;
       for (int step = 0; step < 200; step++) {
@@ -65,18 +65,18 @@ class OnlineTrainerTest {
     Random random = new Random(13);
     try (FraudModel model = FraudModel.create(TestData.SMALL);
         OnlineTrainer trainer = new OnlineTrainer(model, Set.of(ParameterGroups.HEAD), 0.01f, 3f)) {
-      byte[] embeddings = model.exportGroup(ParameterGroups.EMBEDDINGS);
-      byte[] gate = model.exportGroup(ParameterGroups.GATE);
-      byte[] attention = model.exportGroup(ParameterGroups.ATTENTION);
-      byte[] head = model.exportGroup(ParameterGroups.HEAD);
+      byte[] embeddings = TestData.export(model, ParameterGroups.EMBEDDINGS);
+      byte[] gate = TestData.export(model, ParameterGroups.GATE);
+      byte[] attention = TestData.export(model, ParameterGroups.ATTENTION);
+      byte[] head = TestData.export(model, ParameterGroups.HEAD);
       for (int step = 0; step < 5; step++) {
         List<ScoringInput> batch = TestData.batch(random, F, 32, 12);
         trainer.step(batch, TestData.plantedLabels(batch));
       }
-      assertThat(model.exportGroup(ParameterGroups.EMBEDDINGS)).isEqualTo(embeddings);
-      assertThat(model.exportGroup(ParameterGroups.GATE)).isEqualTo(gate);
-      assertThat(model.exportGroup(ParameterGroups.ATTENTION)).isEqualTo(attention);
-      assertThat(model.exportGroup(ParameterGroups.HEAD)).isNotEqualTo(head);
+      assertThat(TestData.export(model, ParameterGroups.EMBEDDINGS)).isEqualTo(embeddings);
+      assertThat(TestData.export(model, ParameterGroups.GATE)).isEqualTo(gate);
+      assertThat(TestData.export(model, ParameterGroups.ATTENTION)).isEqualTo(attention);
+      assertThat(TestData.export(model, ParameterGroups.HEAD)).isNotEqualTo(head);
     }
   }
 
@@ -84,13 +84,13 @@ class OnlineTrainerTest {
   void everyGroupReceivesGradient() {
     Random random = new Random(14);
     try (FraudModel model = FraudModel.create(TestData.SMALL)) {
-      for (String group : ParameterGroups.ALL) {
-        byte[] before = model.exportGroup(group);
+      for (String group : TestData.GROUPS) {
+        byte[] before = TestData.export(model, group);
         try (OnlineTrainer trainer = new OnlineTrainer(model, Set.of(group), 0.01f, 1f)) {
           List<ScoringInput> batch = TestData.batch(random, F, 32, 12);
           trainer.step(batch, TestData.plantedLabels(batch));
         }
-        assertThat(model.exportGroup(group)).as(group).isNotEqualTo(before);
+        assertThat(TestData.export(model, group)).as(group).isNotEqualTo(before);
       }
     }
   }
@@ -103,9 +103,9 @@ class OnlineTrainerTest {
           .hasMessageContaining("nope");
       assertThatThrownBy(() -> new OnlineTrainer(model, Set.of(), 0.01f, 1f))
           .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> new OnlineTrainer(model, ParameterGroups.ALL, 0f, 1f))
+      assertThatThrownBy(() -> new OnlineTrainer(model, TestData.GROUPS, 0f, 1f))
           .hasMessageContaining("learningRate");
-      OnlineTrainer trainer = new OnlineTrainer(model, ParameterGroups.ALL, 0.01f, 1f);
+      OnlineTrainer trainer = new OnlineTrainer(model, TestData.GROUPS, 0.01f, 1f);
       List<ScoringInput> batch = TestData.batch(new Random(15), F, 4, 3);
       assertThatThrownBy(() -> trainer.step(batch, new float[3]))
           .isInstanceOf(IllegalArgumentException.class)

@@ -10,7 +10,13 @@ final class TestData {
   static final ModelConfig SMALL =
       new ModelConfig(6, 2, 64, 8, 2, 3, AttentionMode.SPARSE, 16, 4, 32, 2, 7L);
 
+  static final List<String> GROUPS = ParameterGroups.of(SMALL);
+
   private TestData() {}
+
+  static byte[] export(FraudModel model, String group) {
+    return model.exportGroup(group, "test-model", 1);
+  }
 
   static float[] vector(Random random, int dim) {
     float[] v = new float[dim];
@@ -25,7 +31,9 @@ final class TestData {
     for (int i = 0; i < historySize; i++) {
       history[i] = vector(random, dim);
     }
-    return new ScoringInput(vector(random, dim), history);
+    // A small id space, so ids repeat across inputs as terminals and devices do.
+    int[] categories = {CategoryIds.hash("t" + random.nextInt(20)), random.nextInt(5)};
+    return new ScoringInput(vector(random, dim), history, categories);
   }
 
   static List<ScoringInput> batch(Random random, int dim, int size, int maxHistory) {

@@ -33,6 +33,6 @@ public record LearnerSettings(
 
   public static LearnerSettings defaults() {
     return new LearnerSettings(
-        "riskstream-fraud", List.of("head"), 256, Duration.ofSeconds(5), 2, 0.01f, 5.0f);
+        "riskstream-fraud", List.of("head", "experts"), 256, Duration.ofSeconds(5), 2, 0.01f, 5.0f);
   }
 }

@@ -131,9 +131,9 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
     ModelLineage previous = lineage.value() == null ? ModelLineage.initial() : lineage.value();
     ModelLineage next = previous.next(newestLabel, inputs.size());
     lineage.update(next);
-    List<String> groups = settings.trainableGroups();
+    List<String> groups = trainer.trainableGroups();
     for (String group : groups) {
-      byte[] payload = model.exportGroup(group);
+      byte[] payload = model.exportGroup(group, settings.modelId(), next.version);
       weights.put(group, payload);
       out.collect(
           ModelUpdate.newBuilder()

@@ -14,6 +14,7 @@ public class TrainingExample {
   public String featureLayout;
   public float[] features;
   public float[][] history;
+  public int[] categories;
   public boolean fraud;
   public long labelTime;
 
@@ -25,13 +26,14 @@ public class TrainingExample {
     example.featureLayout = snapshot.getFeatureLayout();
     example.features = FloatVectors.toArray(snapshot.getFeatures());
     example.history = FloatVectors.toArrays(snapshot.getHistory());
+    example.categories = snapshot.getCategories().stream().mapToInt(Integer::intValue).toArray();
     example.fraud = label.getFraud();
     example.labelTime = label.getLabelTime();
     return example;
   }
 
   public ScoringInput input() {
-    return new ScoringInput(features, history);
+    return new ScoringInput(features, history, categories);
   }
 
   @Override

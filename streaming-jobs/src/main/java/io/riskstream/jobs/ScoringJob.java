@@ -60,7 +60,10 @@ public final class ScoringJob {
             .connect(broadcastUpdates)
             .process(
                 new ScoringFunction(
-                    settings.modelConfig(), settings.decisions(), settings.features().id()),
+                    settings.modelConfig(),
+                    settings.decisions(),
+                    settings.features().id(),
+                    settings.features().names()),
                 TypeInformation.of(Score.class))
             .uid("scorer")
             .name("sparse-attention scorer");

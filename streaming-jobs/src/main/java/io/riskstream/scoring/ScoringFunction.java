@@ -1,15 +1,20 @@
 package io.riskstream.scoring;
 
 import io.riskstream.features.ScoringRequest;
+import io.riskstream.model.CategoryIds;
 import io.riskstream.model.FraudModel;
 import io.riskstream.model.ModelConfig;
+import io.riskstream.model.PayloadHeader;
 import io.riskstream.model.ScoringInput;
+import io.riskstream.schemas.Decision;
 import io.riskstream.schemas.FeatureSnapshot;
 import io.riskstream.schemas.FloatVectors;
 import io.riskstream.schemas.ModelUpdate;
+import io.riskstream.schemas.ReasonCodes;
 import io.riskstream.schemas.Score;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +56,7 @@ public class ScoringFunction extends BroadcastProcessFunction<ScoringRequest, Mo
   private final ModelConfig modelConfig;
   private final DecisionPolicy decisions;
   private final String featureLayout;
+  private final List<String> featureNames;
 
   private transient FraudModel model;
   private transient VersionAssembler versions;
@@ -59,10 +65,15 @@ public class ScoringFunction extends BroadcastProcessFunction<ScoringRequest, Mo
   private transient boolean restored;
   private transient Counter rejectedVersions;
 
-  public ScoringFunction(ModelConfig modelConfig, DecisionPolicy decisions, String featureLayout) {
+  public ScoringFunction(
+      ModelConfig modelConfig,
+      DecisionPolicy decisions,
+      String featureLayout,
+      List<String> featureNames) {
     this.modelConfig = modelConfig;
     this.decisions = decisions;
     this.featureLayout = featureLayout;
+    this.featureNames = List.copyOf(featureNames);
   }
 
   @Override
@@ -77,14 +88,25 @@ public class ScoringFunction extends BroadcastProcessFunction<ScoringRequest, Mo
   public void processElement(ScoringRequest request, ReadOnlyContext ctx, Collector<Score> out)
       throws Exception {
     restoreOnce(ctx.getBroadcastState(WEIGHTS));
-    double score = model.score(List.of(new ScoringInput(request.features, request.history)))[0];
+    int[] categories = CategoryIds.of(request.terminalId, request.deviceId, request.ipAddress);
+    ScoringInput input = new ScoringInput(request.features, request.history, categories);
+    double score = model.score(List.of(input))[0];
+    Decision decision = decisions.decide(score);
+    ReasonCodes reasons =
+        decision == Decision.APPROVE
+            ? null
+            : Reasons.of(
+                model.explain(List.of(input), Reasons.TOP_FEATURES).get(0),
+                request.historyIds,
+                featureNames);
     out.collect(
         Score.newBuilder()
             .setTransactionId(request.transactionId)
             .setCardId(request.cardId)
             .setEventTime(request.eventTime)
             .setScore(score)
-            .setDecision(decisions.decide(score))
+            .setDecision(decision)
+            .setReasons(reasons)
             .setModelVersion(servingVersion)
             .setModelTrainedThrough(trainedThrough)
             .setScoredAt(System.currentTimeMillis())
@@ -98,6 +120,7 @@ public class ScoringFunction extends BroadcastProcessFunction<ScoringRequest, Mo
             .setFeatureLayout(featureLayout)
             .setFeatures(FloatVectors.toList(request.features))
             .setHistory(FloatVectors.toLists(request.history))
+            .setCategories(Arrays.stream(categories).boxed().toList())
             .setModelVersion(servingVersion)
             .setScore(score)
             .build());
@@ -154,8 +177,24 @@ public class ScoringFunction extends BroadcastProcessFunction<ScoringRequest, Mo
     Map<String, byte[]> previous = new LinkedHashMap<>();
     try {
       for (ModelUpdate group : groups) {
-        previous.put(group.getGroup(), model.exportGroup(group.getGroup()));
-        model.importGroup(group.getGroup(), bytes(group.getPayload()));
+        previous.put(
+            group.getGroup(), model.exportGroup(group.getGroup(), "previous", servingVersion));
+        PayloadHeader header = model.importGroup(group.getGroup(), bytes(group.getPayload()));
+        if (header.version() != group.getVersion()
+            || !header.modelId().equals(group.getModelId())) {
+          // The record and its payload disagree: a mis-wired publisher, never weights to trust.
+          throw new IllegalArgumentException(
+              "payload of group "
+                  + group.getGroup()
+                  + " is "
+                  + header.modelId()
+                  + " v"
+                  + header.version()
+                  + " but the update says "
+                  + group.getModelId()
+                  + " v"
+                  + group.getVersion());
+        }
       }
     } catch (IllegalArgumentException e) {
       // A bad payload must never take the scorer down or half-change the model.

@@ -2,6 +2,7 @@ package io.riskstream.scoring;
 
 import io.riskstream.features.ScoringRequest;
 import io.riskstream.features.spec.FeatureSpecs;
+import io.riskstream.model.CategoryIds;
 import io.riskstream.model.FraudModel;
 import io.riskstream.model.ModelConfig;
 import io.riskstream.model.OnlineTrainer;
@@ -41,7 +42,8 @@ final class ModelUpdates {
   static List<ModelUpdate> version(long version, FraudModel model) {
     List<ModelUpdate> updates = new ArrayList<>();
     for (String group : TRAINED_GROUPS) {
-      updates.add(update(version, group, TRAINED_GROUPS.size(), model.exportGroup(group)));
+      updates.add(
+          update(version, group, TRAINED_GROUPS.size(), model.exportGroup(group, "test", version)));
     }
     return updates;
   }
@@ -74,11 +76,15 @@ final class ModelUpdates {
     Random random = new Random(id.hashCode());
     request.features = vector(random);
     request.history = new float[][] {vector(random), vector(random)};
+    request.historyIds = new String[] {id + "-prev-2", id + "-prev-1"};
     return request;
   }
 
   static ScoringInput input(ScoringRequest request) {
-    return new ScoringInput(request.features, request.history);
+    return new ScoringInput(
+        request.features,
+        request.history,
+        CategoryIds.of(request.terminalId, request.deviceId, request.ipAddress));
   }
 
   private static float[] vector(Random random) {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.riskstream.features.ScoringRequest;
+import io.riskstream.features.spec.FeatureSpecs;
 import io.riskstream.model.FraudModel;
+import io.riskstream.schemas.AttendedTransaction;
 import io.riskstream.schemas.FeatureSnapshot;
 import io.riskstream.schemas.ModelUpdate;
+import io.riskstream.schemas.ReasonCodes;
 import io.riskstream.schemas.Score;
 import java.util.List;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -44,12 +47,12 @@ class ScoringFunctionTest {
       ScoringRequest request = ModelUpdates.request("tx-2");
 
       harness.processBroadcastElement(
-          ModelUpdates.update(1, "head", 2, trained.exportGroup("head")), 1);
+          ModelUpdates.update(1, "head", 2, trained.exportGroup("head", "test", 1)), 1);
       harness.processElement(request, 2);
       assertThat(lastScore(harness).getModelVersion()).as("half a version is not used").isZero();
 
       harness.processBroadcastElement(
-          ModelUpdates.update(1, "gate", 2, trained.exportGroup("gate")), 3);
+          ModelUpdates.update(1, "gate", 2, trained.exportGroup("gate", "test", 1)), 3);
       harness.processElement(request, 4);
 
       Score score = lastScore(harness);
@@ -67,14 +70,14 @@ class ScoringFunctionTest {
       harness.open();
       ScoringRequest request = ModelUpdates.request("tx-3");
       harness.processBroadcastElement(
-          ModelUpdates.update(1, "head", 1, trained.exportGroup("head")), 1);
+          ModelUpdates.update(1, "head", 1, trained.exportGroup("head", "test", 1)), 1);
       harness.processElement(request, 2);
       Score before = lastScore(harness);
 
       try (FraudModel other = ModelUpdates.trained(3)) {
         // Version 2: a good gate and a corrupt head. Neither may be applied.
         harness.processBroadcastElement(
-            ModelUpdates.update(2, "gate", 2, other.exportGroup("gate")), 3);
+            ModelUpdates.update(2, "gate", 2, other.exportGroup("gate", "test", 2)), 3);
         harness.processBroadcastElement(ModelUpdates.update(2, "head", 2, new byte[] {1, 2, 3}), 4);
       }
       harness.processElement(request, 5);
@@ -146,11 +149,59 @@ class ScoringFunctionTest {
     }
   }
 
+  @Test
+  void flaggedScoresCarryReasonCodesAndApprovedOnesDoNot() throws Exception {
+    try (var flagging = harness(new DecisionPolicy(0.0, 1.0));
+        var approving = harness(new DecisionPolicy(1.0, 1.0))) {
+      flagging.open();
+      approving.open();
+      ScoringRequest request = ModelUpdates.request("tx-9");
+      flagging.processElement(request, 1);
+      approving.processElement(request, 1);
+
+      ReasonCodes reasons = lastScore(flagging).getReasons();
+      assertThat(reasons).isNotNull();
+      assertThat(reasons.getAttendedTransactions())
+          .extracting(AttendedTransaction::getTransactionId)
+          .containsExactlyInAnyOrder("tx-9-prev-2", "tx-9-prev-1");
+      assertThat(reasons.getFeatureContributions()).hasSize(Reasons.TOP_FEATURES);
+      assertThat(FeatureSpecs.DEFAULT.names())
+          .contains(reasons.getFeatureContributions().get(0).getFeature());
+      assertThat(lastScore(approving).getReasons()).isNull();
+      assertThat(lastScore(approving).getScore()).isEqualTo(lastScore(flagging).getScore());
+    }
+  }
+
+  @Test
+  void rejectsAPayloadWhoseHeaderDisagreesWithItsUpdate() throws Exception {
+    try (var harness = harness();
+        FraudModel trained = ModelUpdates.trained(4)) {
+      harness.open();
+      ScoringRequest request = ModelUpdates.request("tx-10");
+      harness.processElement(request, 1);
+      double before = lastScore(harness).getScore();
+
+      // Version 1's record carrying a payload stamped as version 7.
+      harness.processBroadcastElement(
+          ModelUpdates.update(1, "head", 1, trained.exportGroup("head", "test", 7)), 2);
+      harness.processElement(request, 3);
+
+      assertThat(lastScore(harness).getModelVersion()).isZero();
+      assertThat(lastScore(harness).getScore()).isEqualTo(before);
+    }
+  }
+
   private static BroadcastOperatorTestHarness<ScoringRequest, ModelUpdate, Score> harness()
       throws Exception {
+    return harness(DecisionPolicy.defaults());
+  }
+
+  private static BroadcastOperatorTestHarness<ScoringRequest, ModelUpdate, Score> harness(
+      DecisionPolicy decisions) throws Exception {
     return new BroadcastOperatorTestHarness<>(
         new CoBroadcastWithNonKeyedOperator<>(
-            new ScoringFunction(ModelUpdates.CONFIG, DecisionPolicy.defaults(), "test-layout"),
+            new ScoringFunction(
+                ModelUpdates.CONFIG, decisions, "test-layout", FeatureSpecs.DEFAULT.names()),
             List.of(ScoringFunction.WEIGHTS)),
         1,
         1,
