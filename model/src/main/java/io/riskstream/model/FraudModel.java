@@ -46,6 +46,11 @@ public final class FraudModel implements AutoCloseable {
     return create(config, Device.cpu());
   }
 
+  /** Builds a model on the device {@code preference} resolves to on this machine. */
+  public static FraudModel create(ModelConfig config, DevicePreference preference) {
+    return create(config, preference.resolve());
+  }
+
   /** Builds a model on {@code device}; initial weights are the same on every device. */
   public static FraudModel create(ModelConfig config, Device device) {
     DjlRuntime.inferenceMode();
