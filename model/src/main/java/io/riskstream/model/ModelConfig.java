@@ -70,19 +70,11 @@ public record ModelConfig(
    * localWindow} events and {@code topK} gated older ones.
    */
   public ModelConfig withHistory(int historyLength, int localWindow, int topK) {
-    return new ModelConfig(
-        featureDim,
-        categorySlots,
-        hashBuckets,
-        historyLength,
-        localWindow,
-        topK,
-        attention,
-        modelDim,
-        heads,
-        hiddenDim,
-        experts,
-        seed);
+    Copy c = new Copy(this);
+    c.historyLength = historyLength;
+    c.localWindow = localWindow;
+    c.topK = topK;
+    return c.build();
   }
 
   /** The dense reference: attends over all {@code historyLength} events, no gate. */
@@ -91,83 +83,36 @@ public record ModelConfig(
   }
 
   public ModelConfig withAttention(AttentionMode value) {
-    return new ModelConfig(
-        featureDim,
-        categorySlots,
-        hashBuckets,
-        historyLength,
-        localWindow,
-        topK,
-        value,
-        modelDim,
-        heads,
-        hiddenDim,
-        experts,
-        seed);
+    Copy c = new Copy(this);
+    c.attention = value;
+    return c.build();
   }
 
   public ModelConfig withCategories(int slots, int buckets) {
-    return new ModelConfig(
-        featureDim,
-        slots,
-        buckets,
-        historyLength,
-        localWindow,
-        topK,
-        attention,
-        modelDim,
-        heads,
-        hiddenDim,
-        experts,
-        seed);
+    Copy c = new Copy(this);
+    c.categorySlots = slots;
+    c.hashBuckets = buckets;
+    return c.build();
   }
 
   public ModelConfig withWidths(int modelDim, int heads, int hiddenDim) {
-    return new ModelConfig(
-        featureDim,
-        categorySlots,
-        hashBuckets,
-        historyLength,
-        localWindow,
-        topK,
-        attention,
-        modelDim,
-        heads,
-        hiddenDim,
-        experts,
-        seed);
+    Copy c = new Copy(this);
+    c.modelDim = modelDim;
+    c.heads = heads;
+    c.hiddenDim = hiddenDim;
+    return c.build();
   }
 
   public ModelConfig withExperts(int value) {
-    return new ModelConfig(
-        featureDim,
-        categorySlots,
-        hashBuckets,
-        historyLength,
-        localWindow,
-        topK,
-        attention,
-        modelDim,
-        heads,
-        hiddenDim,
-        value,
-        seed);
+    Copy c = new Copy(this);
+    c.experts = value;
+    return c.build();
   }
 
   public ModelConfig withSeed(long value) {
-    return new ModelConfig(
-        featureDim,
-        categorySlots,
-        hashBuckets,
-        historyLength,
-        localWindow,
-        topK,
-        attention,
-        modelDim,
-        heads,
-        hiddenDim,
-        experts,
-        value);
+    Copy c = new Copy(this);
+    c.seed = value;
+    return c.build();
   }
 
   /** Past events the attention reads per transaction: w + k when sparse, L when dense. */
@@ -184,6 +129,53 @@ public record ModelConfig(
   private static void requireNonNegative(String field, int value) {
     if (value < 0) {
       throw new IllegalArgumentException(field + " must be >= 0, got " + value);
+    }
+  }
+
+  /** A mutable copy the withers change a few fields of; records have no withers of their own. */
+  private static final class Copy {
+    private final int featureDim;
+    private int categorySlots;
+    private int hashBuckets;
+    private int historyLength;
+    private int localWindow;
+    private int topK;
+    private AttentionMode attention;
+    private int modelDim;
+    private int heads;
+    private int hiddenDim;
+    private int experts;
+    private long seed;
+
+    Copy(ModelConfig c) {
+      featureDim = c.featureDim;
+      categorySlots = c.categorySlots;
+      hashBuckets = c.hashBuckets;
+      historyLength = c.historyLength;
+      localWindow = c.localWindow;
+      topK = c.topK;
+      attention = c.attention;
+      modelDim = c.modelDim;
+      heads = c.heads;
+      hiddenDim = c.hiddenDim;
+      experts = c.experts;
+      seed = c.seed;
+    }
+
+    ModelConfig build() {
+      return new ModelConfig(
+          featureDim,
+          categorySlots,
+          hashBuckets,
+          historyLength,
+          localWindow,
+          topK,
+          attention,
+          modelDim,
+          heads,
+          hiddenDim,
+          experts,
+          seed);
     }
   }
 }
