@@ -3,6 +3,7 @@ package io.riskstream.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riskstream.cli.RiskStreamCli;
+import io.riskstream.model.ModelConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
@@ -15,6 +16,10 @@ import org.junit.jupiter.api.Test;
  * mean nothing. Also checks the one-line errors for bad settings.
  */
 class BenchScoringTest {
+
+  /** Past events sparse attention reads: the default local window plus top-k, whatever L. */
+  private static final int SPARSE_ATTENDED =
+      ModelConfig.defaults(15).localWindow() + ModelConfig.defaults(15).topK();
 
   @Test
   void printsBothTablesAndEndsWithTheSummaryLine() {
@@ -30,7 +35,7 @@ class BenchScoringTest {
                 "--threads",
                 "1,2",
                 "--lengths",
-                "256,16",
+                "256," + SPARSE_ATTENDED,
                 "--warmup-seconds",
                 "0",
                 "--seconds-per-point",
@@ -54,8 +59,12 @@ class BenchScoringTest {
     }
     // Cost curve rows: L, attended "sparse / dense", four times per sequence, speedup.
     List<String[]> curve = rows(printed, "\\s*\\d+\\s+\\d+ / \\d+(\\s+[\\d.]+){5}");
-    assertThat(curve).extracting(r -> r[0]).containsExactly("16", "256");
-    assertThat(curve).extracting(r -> r[1] + "/" + r[2]).containsExactly("12/16", "12/256");
+    // The shortest history allowed: sparse and dense then read the same events.
+    String shortest = SPARSE_ATTENDED + "/" + SPARSE_ATTENDED;
+    assertThat(curve).extracting(r -> r[0]).containsExactly("" + SPARSE_ATTENDED, "256");
+    assertThat(curve)
+        .extracting(r -> r[1] + "/" + r[2])
+        .containsExactly(shortest, SPARSE_ATTENDED + "/256");
     assertThat(printed.get(printed.size() - 1))
         .matches(
             "seq_per_s_b256=\\d+ p99_ms_b256=\\d+\\.\\d{3} topk_vs_dense_speedup_L256=\\d+\\.\\d\\d"
@@ -68,8 +77,14 @@ class BenchScoringTest {
     assertThat(error("--batch-sizes", "1,32"))
         .isEqualTo(
             "riskstream: --batch-sizes must include 256 (the last line reports it), got [1, 32]");
-    assertThat(error("--lengths", "8,256"))
-        .isEqualTo("riskstream: --lengths must each be in 12..2048, got [8, 256]");
+    int tooShort = SPARSE_ATTENDED - 1;
+    assertThat(error("--lengths", tooShort + ",256"))
+        .isEqualTo(
+            "riskstream: --lengths must each be in "
+                + SPARSE_ATTENDED
+                + "..2048, got ["
+                + tooShort
+                + ", 256]");
     assertThat(error("--threads", "0,1"))
         .isEqualTo("riskstream: --threads must each be in 1..64, got [0, 1]");
     assertThat(error("--seconds-per-point", "0"))
