@@ -2,14 +2,19 @@ package io.riskstream.cli;
 
 import io.riskstream.bench.BenchSummary;
 import io.riskstream.bench.FeatureBench;
+import io.riskstream.bench.ScoringBench;
+import io.riskstream.bench.ScoringSummary;
 import io.riskstream.features.spec.FeatureSpec;
 import io.riskstream.features.spec.FeatureSpecs;
+import io.riskstream.model.ModelConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -22,7 +27,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks on this machine.",
-    subcommands = {BenchCommand.Features.class})
+    subcommands = {BenchCommand.Features.class, BenchCommand.Scoring.class})
 public final class BenchCommand {
 
   /** {@code riskstream bench features}. */
@@ -95,14 +100,7 @@ public final class BenchCommand {
         throw new IllegalArgumentException(
             "--limit, --parallelism and --live-rate must be positive, --live-duration >= 1s");
       }
-      FeatureSpec featureSpec =
-          switch (specName) {
-            case "default" -> FeatureSpecs.DEFAULT;
-            case "handbook" -> FeatureSpecs.HANDBOOK;
-            default ->
-                throw new IllegalArgumentException(
-                    "--spec must be default or handbook, was " + specName);
-          };
+      FeatureSpec featureSpec = featureSpec(specName);
       PrintWriter out = spec.commandLine().getOut();
       Path workDir = Files.createTempDirectory("riskstream-bench-");
       try {
@@ -125,6 +123,139 @@ public final class BenchCommand {
         deleteRecursively(workDir);
       }
     }
+  }
+
+  /** {@code riskstream bench scoring}. */
+  @Command(
+      name = "scoring",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Measures the fraud model's scoring in this JVM, with random inputs shaped like the feature"
+            + " spec's and histories full: sequences/s and per-call p50/p99 of the default model"
+            + " at each batch size and thread count (each thread its own model), then the cost"
+            + " curve: time per sequence at B=256 for sparse (local window + top-k) and dense"
+            + " attention at each history length L.",
+        "Last line: seq_per_s_b256=X p99_ms_b256=Y topk_vs_dense_speedup_L256=Z … (one thread,"
+            + " L=32 for the first two)"
+      })
+  static final class Scoring implements Callable<Integer> {
+    /** Bounds that keep one point's inputs well inside the launcher's 3 GB heap. */
+    private static final int MAX_BATCH = 16_384;
+
+    private static final int MAX_LENGTH = 2048;
+    private static final int MAX_THREADS = 64;
+
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--batch-sizes",
+        split = ",",
+        defaultValue = "1,32,256,1024",
+        paramLabel = "B",
+        description =
+            "Batch sizes of the throughput table; must include 256 (default: 1,32,256,1024).")
+    List<Integer> batchSizes;
+
+    @Option(
+        names = "--threads",
+        split = ",",
+        defaultValue = "1,2",
+        paramLabel = "N",
+        description = "Thread counts of the throughput table; must include 1 (default: 1,2).")
+    List<Integer> threads;
+
+    @Option(
+        names = "--lengths",
+        split = ",",
+        defaultValue = "32,64,128,256,512",
+        paramLabel = "L",
+        description =
+            "History lengths of the cost curve; must include 256 (default: 32,64,128,256,512).")
+    List<Integer> lengths;
+
+    @Option(
+        names = "--seconds-per-point",
+        defaultValue = "3",
+        paramLabel = "S",
+        description = "Measured seconds per point (default: ${DEFAULT-VALUE}).")
+    double secondsPerPoint;
+
+    @Option(
+        names = "--warmup-seconds",
+        defaultValue = "1",
+        paramLabel = "S",
+        description =
+            "Seconds of scoring before each point is measured (default: ${DEFAULT-VALUE}).")
+    double warmupSeconds;
+
+    @Option(
+        names = "--spec",
+        defaultValue = "handbook",
+        description =
+            "Feature spec giving the input width: handbook (15) or default (default: ${DEFAULT-VALUE}).")
+    String specName;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "1",
+        description = "Seed of the random inputs (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+      FeatureSpec featureSpec = featureSpec(specName);
+      ModelConfig base = ModelConfig.defaults(featureSpec.size());
+      int minLength = base.localWindow() + base.topK();
+      ScoringBench.Options options =
+          new ScoringBench.Options(
+              featureSpec,
+              checked("--batch-sizes", batchSizes, 1, MAX_BATCH, ScoringSummary.KEY_BATCH),
+              checked("--threads", threads, 1, MAX_THREADS, 1),
+              checked("--lengths", lengths, minLength, MAX_LENGTH, ScoringSummary.KEY_LENGTH),
+              seconds("--warmup-seconds", warmupSeconds, 0),
+              seconds("--seconds-per-point", secondsPerPoint, 0.001),
+              seed);
+      PrintWriter out = spec.commandLine().getOut();
+      ScoringSummary summary = ScoringBench.run(options, out);
+      out.println(summary.line());
+      out.flush();
+      return 0;
+    }
+
+    /**
+     * The values sorted and without repeats, each within [min, max] and one of them {@code
+     * required} (the last line reports it).
+     */
+    private static List<Integer> checked(
+        String option, List<Integer> values, int min, int max, int required) {
+      TreeSet<Integer> sorted = new TreeSet<>(values);
+      if (sorted.first() < min || sorted.last() > max) {
+        throw new IllegalArgumentException(
+            option + " must each be in " + min + ".." + max + ", got " + values);
+      }
+      if (!sorted.contains(required)) {
+        throw new IllegalArgumentException(
+            option + " must include " + required + " (the last line reports it), got " + values);
+      }
+      return List.copyOf(sorted);
+    }
+
+    private static Duration seconds(String option, double value, double min) {
+      if (!(value >= min && value <= 600)) {
+        throw new IllegalArgumentException(
+            option + " must be in " + min + "..600 seconds, got " + value);
+      }
+      return Duration.ofNanos(Math.round(value * 1e9));
+    }
+  }
+
+  private static FeatureSpec featureSpec(String name) {
+    return switch (name) {
+      case "default" -> FeatureSpecs.DEFAULT;
+      case "handbook" -> FeatureSpecs.HANDBOOK;
+      default ->
+          throw new IllegalArgumentException("--spec must be default or handbook, was " + name);
+    };
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

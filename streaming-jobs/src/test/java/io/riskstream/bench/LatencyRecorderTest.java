@@ -33,6 +33,24 @@ class LatencyRecorderTest {
   }
 
   @Test
+  void addAllCombinesTwoThreadsSamples() {
+    LatencyRecorder first = new LatencyRecorder();
+    LatencyRecorder second = new LatencyRecorder();
+    for (int i = 0; i < 900; i++) {
+      first.record(10);
+    }
+    for (int i = 0; i < 1100; i++) {
+      second.record(i < 1000 ? 20 : 500);
+    }
+    first.addAll(second);
+    assertThat(first.count()).isEqualTo(2000);
+    assertThat(first.percentile(45)).isEqualTo(10);
+    assertThat(first.percentile(50)).isEqualTo(20);
+    assertThat(first.percentile(96)).isEqualTo(500);
+    assertThat(second.count()).isEqualTo(1100);
+  }
+
+  @Test
   void oneSampleIsEveryPercentile() {
     LatencyRecorder recorder = new LatencyRecorder();
     recorder.record(7);
