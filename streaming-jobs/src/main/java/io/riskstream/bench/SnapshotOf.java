@@ -2,7 +2,7 @@ package io.riskstream.bench;
 
 import io.riskstream.features.ScoringRequest;
 import io.riskstream.schemas.FeatureSnapshot;
-import io.riskstream.schemas.FloatVectors;
+import io.riskstream.scoring.Scorer;
 import org.apache.flink.api.common.functions.MapFunction;
 
 /**
@@ -20,15 +20,6 @@ final class SnapshotOf implements MapFunction<ScoringRequest, FeatureSnapshot> {
 
   @Override
   public FeatureSnapshot map(ScoringRequest request) {
-    return FeatureSnapshot.newBuilder()
-        .setTransactionId(request.transactionId)
-        .setCardId(request.cardId)
-        .setEventTime(request.eventTime)
-        .setFeatureLayout(featureLayout)
-        .setFeatures(FloatVectors.toList(request.features))
-        .setHistory(FloatVectors.toLists(request.history))
-        .setModelVersion(0)
-        .setScore(0)
-        .build();
+    return Scorer.snapshotOf(request, featureLayout).setModelVersion(0).setScore(0).build();
   }
 }

@@ -1,6 +1,8 @@
 package io.riskstream.cli;
 
 import io.riskstream.demo.DemoRun;
+import io.riskstream.model.DevicePreference;
+import io.riskstream.scoring.BatchLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -72,6 +74,30 @@ public final class DemoCommand implements Callable<Integer> {
   Duration maxOutOfOrderness;
 
   @Option(
+      names = "--score-batch-size",
+      defaultValue = "256",
+      description =
+          "The scorer scores at most this many transactions in one model call (default: ${DEFAULT-VALUE}).")
+  int scoreBatchSize;
+
+  @Option(
+      names = "--score-max-wait",
+      defaultValue = "5ms",
+      converter = DurationConverter.class,
+      description =
+          "The longest a transaction waits for its scoring batch to fill (default: ${DEFAULT-VALUE}).")
+  Duration scoreMaxWait;
+
+  @Option(
+      names = "--device",
+      defaultValue = "auto",
+      converter = DevicePreferenceConverter.class,
+      description =
+          "Where the scorers run the model: auto (a GPU when PyTorch sees one, else the CPU), cpu"
+              + " or gpu (default: ${DEFAULT-VALUE}).")
+  DevicePreference device;
+
+  @Option(
       names = "--seed",
       defaultValue = "7",
       description = "Seed of the synthetic stream (default: ${DEFAULT-VALUE}).")
@@ -88,14 +114,23 @@ public final class DemoCommand implements Callable<Integer> {
     if (!(rate > 0)) {
       throw new IllegalArgumentException("--rate must be positive, was " + rate);
     }
+    try {
+      device.resolve(); // before anything starts: a GPU asked for and absent is one line, not a job
+    } catch (IllegalStateException e) {
+      throw new IllegalArgumentException("--device " + device + ": " + e.getMessage());
+    }
     DemoRun run =
         new DemoRun(
             dataDir,
             partitions,
             rate,
             labelDelay,
-            checkpointInterval,
-            maxOutOfOrderness,
+            settings ->
+                settings
+                    .withCheckpointInterval(checkpointInterval)
+                    .withMaxOutOfOrderness(maxOutOfOrderness)
+                    .withScoringBatches(new BatchLimits(scoreBatchSize, scoreMaxWait))
+                    .withDevice(device),
             seed,
             spec.commandLine().getOut());
     return run.runUntilStopped(duration);

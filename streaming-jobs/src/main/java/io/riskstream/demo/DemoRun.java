@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -28,8 +29,7 @@ public final class DemoRun {
   private final int partitions;
   private final double rate;
   private final Duration labelDelay;
-  private final Duration checkpointInterval;
-  private final Duration maxOutOfOrderness;
+  private final UnaryOperator<PlatformSettings> tuning;
   private final long seed;
   private final PrintWriter out;
   private final boolean interactive = System.console() != null;
@@ -40,16 +40,14 @@ public final class DemoRun {
       int partitions,
       double rate,
       Duration labelDelay,
-      Duration checkpointInterval,
-      Duration maxOutOfOrderness,
+      UnaryOperator<PlatformSettings> tuning,
       long seed,
       PrintWriter out) {
     this.dataDir = dataDir;
     this.partitions = partitions;
     this.rate = rate;
     this.labelDelay = labelDelay;
-    this.checkpointInterval = checkpointInterval;
-    this.maxOutOfOrderness = maxOutOfOrderness;
+    this.tuning = tuning;
     this.seed = seed;
     this.out = out;
   }
@@ -81,10 +79,7 @@ public final class DemoRun {
       TopicSetup.createAll(bootstrap, partitions);
       out.printf("Kafka broker (child JVM) on %s, topics created%n", bootstrap);
       PlatformSettings settings =
-          PlatformSettings.defaults(bootstrap)
-              .withParallelism(partitions)
-              .withCheckpointInterval(checkpointInterval)
-              .withMaxOutOfOrderness(maxOutOfOrderness);
+          tuning.apply(PlatformSettings.defaults(bootstrap).withParallelism(partitions));
       try (EmbeddedFlink flink = EmbeddedFlink.start(2 * partitions, dir.resolve("savepoints"));
           ProgressMonitor monitor = ProgressMonitor.start(bootstrap);
           LiveGenerator generator = new LiveGenerator(bootstrap, rate, labelDelay, seed)) {

@@ -3,7 +3,9 @@ package io.riskstream.jobs;
 import io.riskstream.features.spec.FeatureSpec;
 import io.riskstream.features.spec.FeatureSpecs;
 import io.riskstream.learner.LearnerSettings;
+import io.riskstream.model.DevicePreference;
 import io.riskstream.model.ModelConfig;
+import io.riskstream.scoring.BatchLimits;
 import io.riskstream.scoring.DecisionPolicy;
 import java.io.Serializable;
 import java.time.Duration;
@@ -19,6 +21,8 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  * @param live true for live traffic (a feature stage releases a transaction after {@code
  *     maxOutOfOrderness} at the latest), false when replaying history (event time alone decides, so
  *     replays are exact and repeatable)
+ * @param scoringBatches how many requests the scorer batches and how long the first may wait
+ * @param device where the scorers run the model (the learner trains on the CPU)
  */
 public record PlatformSettings(
     String bootstrapServers,
@@ -30,6 +34,8 @@ public record PlatformSettings(
     Duration checkpointInterval,
     DeliveryGuarantee scoresDelivery,
     DecisionPolicy decisions,
+    BatchLimits scoringBatches,
+    DevicePreference device,
     Duration labelJoinTtl,
     LearnerSettings learner)
     implements Serializable {
@@ -60,6 +66,8 @@ public record PlatformSettings(
         Duration.ofSeconds(2),
         DeliveryGuarantee.EXACTLY_ONCE,
         DecisionPolicy.defaults(),
+        BatchLimits.defaults(),
+        DevicePreference.AUTO,
         Duration.ofDays(45),
         LearnerSettings.defaults());
   }
@@ -97,6 +105,14 @@ public record PlatformSettings(
     return copy().checkpointInterval(value).build();
   }
 
+  public PlatformSettings withScoringBatches(BatchLimits value) {
+    return copy().scoringBatches(value).build();
+  }
+
+  public PlatformSettings withDevice(DevicePreference value) {
+    return copy().device(value).build();
+  }
+
   public PlatformSettings withLearner(LearnerSettings value) {
     return copy().learner(value).build();
   }
@@ -116,6 +132,8 @@ public record PlatformSettings(
     private Duration checkpointInterval;
     private DeliveryGuarantee scoresDelivery;
     private DecisionPolicy decisions;
+    private BatchLimits scoringBatches;
+    private DevicePreference device;
     private Duration labelJoinTtl;
     private LearnerSettings learner;
 
@@ -129,6 +147,8 @@ public record PlatformSettings(
       checkpointInterval = s.checkpointInterval;
       scoresDelivery = s.scoresDelivery;
       decisions = s.decisions;
+      scoringBatches = s.scoringBatches;
+      device = s.device;
       labelJoinTtl = s.labelJoinTtl;
       learner = s.learner;
     }
@@ -158,6 +178,16 @@ public record PlatformSettings(
       return this;
     }
 
+    Copy scoringBatches(BatchLimits value) {
+      scoringBatches = value;
+      return this;
+    }
+
+    Copy device(DevicePreference value) {
+      device = value;
+      return this;
+    }
+
     Copy learner(LearnerSettings value) {
       learner = value;
       return this;
@@ -174,6 +204,8 @@ public record PlatformSettings(
           checkpointInterval,
           scoresDelivery,
           decisions,
+          scoringBatches,
+          device,
           labelJoinTtl,
           learner);
     }

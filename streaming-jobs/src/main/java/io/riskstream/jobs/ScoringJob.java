@@ -10,9 +10,8 @@ import io.riskstream.schemas.ModelUpdate;
 import io.riskstream.schemas.Score;
 import io.riskstream.schemas.Topic;
 import io.riskstream.schemas.Transaction;
-import io.riskstream.scoring.ScoringFunction;
+import io.riskstream.scoring.BatchScoringOperator;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -20,8 +19,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The features + scoring job: transactions → decode → the feature spec's entity stages (labels
  * reach them through a label ⋈ transaction enrichment) → card history → sparse-attention score →
- * scores and feature-snapshots. Model updates are broadcast into the scorer. Every operator has a
- * stable uid so savepoints survive upgrades.
+ * scores and feature-snapshots. Model updates are broadcast into the scorer, which scores in
+ * micro-batches. Every operator has a stable uid so savepoints survive upgrades.
  */
 public final class ScoringJob {
   public static final String NAME = "riskstream-scoring";
@@ -53,20 +52,20 @@ public final class ScoringJob {
                 ModelUpdate.class,
                 update -> update)
             .setParallelism(1);
-    BroadcastStream<ModelUpdate> broadcastUpdates = updates.broadcast(ScoringFunction.WEIGHTS);
-
     SingleOutputStreamOperator<Score> scores =
         requests
-            .connect(broadcastUpdates)
-            .process(
-                new ScoringFunction(
+            .connect(updates.broadcast())
+            .transform(
+                "sparse-attention scorer",
+                TypeInformation.of(Score.class),
+                new BatchScoringOperator(
                     settings.modelConfig(),
+                    settings.device(),
                     settings.decisions(),
                     settings.features().id(),
-                    settings.features().names()),
-                TypeInformation.of(Score.class))
-            .uid("scorer")
-            .name("sparse-attention scorer");
+                    settings.features().names(),
+                    settings.scoringBatches()))
+            .uid("scorer");
 
     scores
         .sinkTo(
@@ -80,7 +79,7 @@ public final class ScoringJob {
         .uid("scores-sink")
         .name("scores");
     scores
-        .getSideOutput(ScoringFunction.SNAPSHOTS)
+        .getSideOutput(BatchScoringOperator.SNAPSHOTS)
         .sinkTo(
             KafkaIo.sink(
                 settings,

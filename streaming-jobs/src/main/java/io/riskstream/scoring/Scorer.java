@@ -1,0 +1,246 @@
+package io.riskstream.scoring;
+
+import io.riskstream.features.ScoringRequest;
+import io.riskstream.model.CategoryIds;
+import io.riskstream.model.DevicePreference;
+import io.riskstream.model.Explanation;
+import io.riskstream.model.FraudModel;
+import io.riskstream.model.ModelConfig;
+import io.riskstream.model.PayloadHeader;
+import io.riskstream.model.ScoringInput;
+import io.riskstream.schemas.Decision;
+import io.riskstream.schemas.FeatureSnapshot;
+import io.riskstream.schemas.FloatVectors;
+import io.riskstream.schemas.ModelUpdate;
+import io.riskstream.schemas.ReasonCodes;
+import io.riskstream.schemas.Score;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scores batches of requests with the current model and swaps in new versions as their groups
+ * arrive. No Flink here: the scoring operator buffers and emits, this class decides.
+ *
+ * <p>A version is swapped in whole or not at all: if any group's payload is rejected, the groups
+ * already loaded are rolled back and the scorer keeps serving the version it had. Not thread-safe;
+ * one per scoring task, as DJL advises for predictors.
+ */
+public final class Scorer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Scorer.class);
+
+  private final FraudModel model;
+  private final DecisionPolicy decisions;
+  private final String featureLayout;
+  private final List<String> featureNames;
+  private VersionAssembler versions = new VersionAssembler(0);
+  private long servingVersion;
+  private long trainedThrough;
+  private long rejectedVersions;
+
+  /** What one request became: the score and exactly what was scored. */
+  public record Scored(Score score, FeatureSnapshot snapshot) {}
+
+  public Scorer(
+      ModelConfig modelConfig,
+      DevicePreference device,
+      DecisionPolicy decisions,
+      String featureLayout,
+      List<String> featureNames) {
+    this.model = FraudModel.create(modelConfig, device);
+    this.decisions = decisions;
+    this.featureLayout = featureLayout;
+    this.featureNames = List.copyOf(featureNames);
+  }
+
+  /**
+   * Scores the batch in one forward pass; the flagged ones (not approved) get their reason codes
+   * from one more pass over just them. Results are in request order.
+   */
+  public List<Scored> score(List<ScoringRequest> requests) {
+    List<ScoringInput> inputs = new ArrayList<>(requests.size());
+    for (ScoringRequest request : requests) {
+      int[] categories = CategoryIds.of(request.terminalId, request.deviceId, request.ipAddress);
+      inputs.add(new ScoringInput(request.features, request.history, categories));
+    }
+    float[] scores = model.score(inputs);
+    Decision[] decided = new Decision[scores.length];
+    List<Integer> flagged = new ArrayList<>();
+    for (int i = 0; i < scores.length; i++) {
+      decided[i] = decisions.decide(scores[i]);
+      if (decided[i] != Decision.APPROVE) {
+        flagged.add(i);
+      }
+    }
+    ReasonCodes[] reasons = explain(requests, inputs, flagged);
+    long scoredAt = System.currentTimeMillis();
+    List<Scored> results = new ArrayList<>(requests.size());
+    for (int i = 0; i < scores.length; i++) {
+      results.add(
+          scored(requests.get(i), inputs.get(i), scores[i], decided[i], reasons[i], scoredAt));
+    }
+    return results;
+  }
+
+  private ReasonCodes[] explain(
+      List<ScoringRequest> requests, List<ScoringInput> inputs, List<Integer> flagged) {
+    ReasonCodes[] reasons = new ReasonCodes[requests.size()];
+    if (flagged.isEmpty()) {
+      return reasons;
+    }
+    List<ScoringInput> flaggedInputs = new ArrayList<>(flagged.size());
+    for (int i : flagged) {
+      flaggedInputs.add(inputs.get(i));
+    }
+    List<Explanation> explanations = model.explain(flaggedInputs, Reasons.TOP_FEATURES);
+    for (int f = 0; f < flagged.size(); f++) {
+      int i = flagged.get(f);
+      reasons[i] = Reasons.of(explanations.get(f), requests.get(i).historyIds, featureNames);
+    }
+    return reasons;
+  }
+
+  private Scored scored(
+      ScoringRequest request,
+      ScoringInput input,
+      double score,
+      Decision decision,
+      ReasonCodes reasons,
+      long scoredAt) {
+    Score out =
+        Score.newBuilder()
+            .setTransactionId(request.transactionId)
+            .setCardId(request.cardId)
+            .setEventTime(request.eventTime)
+            .setScore(score)
+            .setDecision(decision)
+            .setReasons(reasons)
+            .setModelVersion(servingVersion)
+            .setModelTrainedThrough(trainedThrough)
+            .setScoredAt(scoredAt)
+            .build();
+    FeatureSnapshot snapshot =
+        snapshotOf(request, featureLayout)
+            .setCategories(Arrays.stream(input.categories()).boxed().toList())
+            .setModelVersion(servingVersion)
+            .setScore(score)
+            .build();
+    return new Scored(out, snapshot);
+  }
+
+  /** What a snapshot of the request holds whatever the model: ids, time and the vectors. */
+  public static FeatureSnapshot.Builder snapshotOf(ScoringRequest request, String featureLayout) {
+    return FeatureSnapshot.newBuilder()
+        .setTransactionId(request.transactionId)
+        .setCardId(request.cardId)
+        .setEventTime(request.eventTime)
+        .setFeatureLayout(featureLayout)
+        .setFeatures(FloatVectors.toList(request.features))
+        .setHistory(FloatVectors.toLists(request.history));
+  }
+
+  /**
+   * Takes one group of a version; once all groups of a newer version are there, swaps them in.
+   *
+   * @return the groups now served, to be kept for a restore; empty while a version is incomplete,
+   *     already served, or rejected
+   */
+  public Optional<List<ModelUpdate>> accept(ModelUpdate update) {
+    Optional<List<ModelUpdate>> complete = versions.add(update);
+    if (complete.isEmpty()) {
+      return Optional.empty();
+    }
+    if (swapIn(complete.get())) {
+      LOG.debug("Scoring with model version {}", servingVersion);
+      return complete;
+    }
+    rejectedVersions++;
+    return Optional.empty();
+  }
+
+  /** After a restore the model is new: loads the groups that were being served. */
+  public void restore(List<ModelUpdate> groups) {
+    if (!groups.isEmpty() && swapIn(groups)) {
+      versions = new VersionAssembler(servingVersion);
+      LOG.info("Restored model version {}", servingVersion);
+    }
+  }
+
+  public long servingVersion() {
+    return servingVersion;
+  }
+
+  /** Complete versions that were not swapped in because a payload was rejected. */
+  public long rejectedVersions() {
+    return rejectedVersions;
+  }
+
+  /** Loads all groups or none; returns whether the model now serves their version. */
+  private boolean swapIn(List<ModelUpdate> groups) {
+    for (ModelUpdate group : groups) {
+      if (group.getFeatureLayout() != null && !featureLayout.equals(group.getFeatureLayout())) {
+        // Weights trained on other inputs would score garbage: never load them.
+        LOG.error(
+            "Rejected model version {}: trained on feature layout {}, this scorer uses {}",
+            group.getVersion(),
+            group.getFeatureLayout(),
+            featureLayout);
+        return false;
+      }
+    }
+    Map<String, byte[]> previous = new LinkedHashMap<>();
+    try {
+      for (ModelUpdate group : groups) {
+        previous.put(
+            group.getGroup(), model.exportGroup(group.getGroup(), "previous", servingVersion));
+        PayloadHeader header = model.importGroup(group.getGroup(), bytes(group.getPayload()));
+        if (header.version() != group.getVersion()
+            || !header.modelId().equals(group.getModelId())) {
+          // The record and its payload disagree: a mis-wired publisher, never weights to trust.
+          throw new IllegalArgumentException(
+              "payload of group "
+                  + group.getGroup()
+                  + " is "
+                  + header.modelId()
+                  + " v"
+                  + header.version()
+                  + " but the update says "
+                  + group.getModelId()
+                  + " v"
+                  + group.getVersion());
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // A bad payload must never take the scorer down or half-change the model.
+      previous.forEach(model::importGroup);
+      LOG.error(
+          "Rejected model version {}, still serving version {}: {}",
+          groups.get(0).getVersion(),
+          servingVersion,
+          e.getMessage());
+      return false;
+    }
+    for (ModelUpdate group : groups) {
+      servingVersion = Math.max(servingVersion, group.getVersion());
+      trainedThrough = Math.max(trainedThrough, group.getTrainedThrough());
+    }
+    return true;
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return bytes;
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}
