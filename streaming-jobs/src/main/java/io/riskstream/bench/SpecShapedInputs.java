@@ -1,5 +1,6 @@
 package io.riskstream.bench;
 
+import io.riskstream.features.ScoringRequest;
 import io.riskstream.features.spec.Aggregate;
 import io.riskstream.features.spec.FeatureDefinition;
 import io.riskstream.features.spec.FeatureDefinition.Attribute;
@@ -27,6 +28,7 @@ public final class SpecShapedInputs {
 
   private final FeatureSpec spec;
   private final Random random;
+  private long sequence;
 
   public SpecShapedInputs(FeatureSpec spec, long seed) {
     this.spec = spec;
@@ -36,24 +38,41 @@ public final class SpecShapedInputs {
   /** {@code size} inputs, each with {@code historyLength} past vectors of its card. */
   public List<ScoringInput> batch(int size, int historyLength) {
     List<ScoringInput> batch = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      batch.add(input(historyLength));
+    for (ScoringRequest request : requests(size, historyLength)) {
+      batch.add(
+          new ScoringInput(
+              request.features,
+              request.history,
+              CategoryIds.of(request.terminalId, request.deviceId, request.ipAddress)));
     }
     return List.copyOf(batch);
   }
 
-  private ScoringInput input(int historyLength) {
-    Card card = new Card(Math.exp(3.5 + 0.7 * random.nextGaussian()), 1 + 4 * random.nextDouble());
-    float[][] history = new float[historyLength][];
-    for (int i = 0; i < historyLength; i++) {
-      history[i] = vector(card);
+  /** The same as {@link #batch}, as the card stage hands them to the scorer. */
+  public List<ScoringRequest> requests(int size, int historyLength) {
+    List<ScoringRequest> requests = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      requests.add(request(historyLength));
     }
-    int[] categories =
-        CategoryIds.of(
-            "T" + random.nextInt(10_000),
-            "D" + random.nextInt(50_000),
-            "IP" + random.nextInt(50_000));
-    return new ScoringInput(vector(card), history, categories);
+    return List.copyOf(requests);
+  }
+
+  private ScoringRequest request(int historyLength) {
+    Card card = new Card(Math.exp(3.5 + 0.7 * random.nextGaussian()), 1 + 4 * random.nextDouble());
+    ScoringRequest request = new ScoringRequest();
+    request.transactionId = "tx-" + sequence;
+    request.cardId = "card-" + sequence++;
+    request.history = new float[historyLength][];
+    request.historyIds = new String[historyLength];
+    for (int i = 0; i < historyLength; i++) {
+      request.history[i] = vector(card);
+      request.historyIds[i] = request.transactionId + "-prev-" + (historyLength - i);
+    }
+    request.terminalId = "T" + random.nextInt(10_000);
+    request.deviceId = "D" + random.nextInt(50_000);
+    request.ipAddress = "IP" + random.nextInt(50_000);
+    request.features = vector(card);
+    return request;
   }
 
   /** A card's habits: its typical amount and how many transactions it makes a day. */

@@ -4,6 +4,8 @@ import io.riskstream.bench.BenchSummary;
 import io.riskstream.bench.FeatureBench;
 import io.riskstream.bench.ScoringBench;
 import io.riskstream.bench.ScoringSummary;
+import io.riskstream.bench.SoakBench;
+import io.riskstream.bench.SoakSummary;
 import io.riskstream.features.spec.FeatureSpec;
 import io.riskstream.features.spec.FeatureSpecs;
 import io.riskstream.model.ModelConfig;
@@ -27,7 +29,11 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks on this machine.",
-    subcommands = {BenchCommand.Features.class, BenchCommand.Scoring.class})
+    subcommands = {
+      BenchCommand.Features.class,
+      BenchCommand.Scoring.class,
+      BenchCommand.Soak.class
+    })
 public final class BenchCommand {
 
   /** {@code riskstream bench features}. */
@@ -246,6 +252,88 @@ public final class BenchCommand {
             option + " must be in " + min + "..600 seconds, got " + value);
       }
       return Duration.ofNanos(Math.round(value * 1e9));
+    }
+  }
+
+  /** {@code riskstream bench soak}. */
+  @Command(
+      name = "soak",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Scores without pause as one scoring task does (batched forward passes, explanations of"
+            + " the flagged, a new model version hot-swapped every few seconds) and samples this"
+            + " process's resident memory; reports its trend after the warm-up.",
+        "Last line: rss_growth_mb_per_min=X rss_flat=true|false rss_mb_start=… rss_mb_end=…"
+            + " seq_per_s=… versions=…"
+      })
+  static final class Soak implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--duration",
+        defaultValue = "10m",
+        converter = DurationConverter.class,
+        description = "How long to score, warm-up included (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(
+        names = "--warm-up",
+        defaultValue = "60s",
+        converter = DurationConverter.class,
+        description =
+            "Left out of the trend: the JIT, allocator pools and heap settle (default: ${DEFAULT-VALUE}).")
+    Duration warmUp;
+
+    @Option(
+        names = "--sample-every",
+        defaultValue = "10s",
+        converter = DurationConverter.class,
+        description = "How often resident memory is read (default: ${DEFAULT-VALUE}).")
+    Duration sampleEvery;
+
+    @Option(
+        names = "--swap-every",
+        defaultValue = "5s",
+        converter = DurationConverter.class,
+        description = "How often a new model version is swapped in (default: ${DEFAULT-VALUE}).")
+    Duration swapEvery;
+
+    @Option(
+        names = "--batch-size",
+        defaultValue = "256",
+        description = "Requests per scoring call (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(
+        names = "--spec",
+        defaultValue = "default",
+        description =
+            "Feature spec giving the input width: default or handbook (default: ${DEFAULT-VALUE}).")
+    String specName;
+
+    @Override
+    public Integer call() {
+      if (batchSize < 1 || batchSize > Scoring.MAX_BATCH) {
+        throw new IllegalArgumentException(
+            "--batch-size must be in 1.." + Scoring.MAX_BATCH + ", got " + batchSize);
+      }
+      if (sampleEvery.isZero() || swapEvery.isZero()) {
+        throw new IllegalArgumentException("--sample-every and --swap-every must be positive");
+      }
+      // At least two samples after the warm-up, or there is no trend to report.
+      if (duration.compareTo(warmUp.plus(sampleEvery)) < 0) {
+        throw new IllegalArgumentException(
+            "--duration must be at least --warm-up plus --sample-every, got " + duration);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      SoakSummary summary =
+          SoakBench.run(
+              new SoakBench.Options(
+                  featureSpec(specName), batchSize, duration, warmUp, sampleEvery, swapEvery, 1),
+              out);
+      out.println(summary.line());
+      out.flush();
+      return 0;
     }
   }
 
