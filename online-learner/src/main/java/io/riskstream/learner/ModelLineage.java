@@ -24,6 +24,11 @@ public class ModelLineage {
     return new ModelLineage(INITIAL_VERSION, 0, 0);
   }
 
+  /** A lineage that continues a version trained elsewhere (e.g. offline), with no examples yet. */
+  public static ModelLineage startingFrom(long version, long trainedThrough) {
+    return new ModelLineage(version, trainedThrough, 0);
+  }
+
   /**
    * The lineage after training on {@code examples} more labels, the newest at {@code labelTime}.
    */

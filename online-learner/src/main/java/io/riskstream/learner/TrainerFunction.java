@@ -3,6 +3,7 @@ package io.riskstream.learner;
 import io.riskstream.model.FraudModel;
 import io.riskstream.model.ModelConfig;
 import io.riskstream.model.OnlineTrainer;
+import io.riskstream.model.SavedModel;
 import io.riskstream.model.ScoringInput;
 import io.riskstream.schemas.ModelUpdate;
 import java.nio.ByteBuffer;
@@ -36,6 +37,7 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
   private final ModelConfig modelConfig;
   private final LearnerSettings settings;
   private final String featureLayout;
+  private final SavedModel initialModel;
 
   private transient ListState<TrainingExample> batch;
   private transient ValueState<Integer> batchSize;
@@ -51,9 +53,22 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
    *     layout (a scorer not yet upgraded) are not trained on, and every update names the layout
    */
   public TrainerFunction(ModelConfig modelConfig, LearnerSettings settings, String featureLayout) {
+    this(modelConfig, settings, featureLayout, null);
+  }
+
+  /**
+   * @param initialModel the version to start from (e.g. one trained offline), or null for the
+   *     seeded version 0; ignored once the learner has published, as its state then says more
+   */
+  public TrainerFunction(
+      ModelConfig modelConfig,
+      LearnerSettings settings,
+      String featureLayout,
+      SavedModel initialModel) {
     this.modelConfig = modelConfig;
     this.settings = settings;
     this.featureLayout = featureLayout;
+    this.initialModel = initialModel;
   }
 
   @Override
@@ -72,6 +87,9 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
                     PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     otherLayout = getRuntimeContext().getMetricGroup().counter("examplesOfAnotherLayout");
     model = FraudModel.create(modelConfig);
+    if (initialModel != null) {
+      initialModel.applyTo(model);
+    }
     trainer =
         new OnlineTrainer(
             model, settings.trainableGroups(), settings.learningRate(), settings.positiveWeight());
@@ -128,7 +146,7 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
       trainer.step(inputs, y);
     }
 
-    ModelLineage previous = lineage.value() == null ? ModelLineage.initial() : lineage.value();
+    ModelLineage previous = lineage.value() == null ? startingLineage() : lineage.value();
     ModelLineage next = previous.next(newestLabel, inputs.size());
     lineage.update(next);
     List<String> groups = trainer.trainableGroups();
@@ -150,6 +168,12 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
               .setFeatureLayout(featureLayout)
               .build());
     }
+  }
+
+  private ModelLineage startingLineage() {
+    return initialModel == null
+        ? ModelLineage.initial()
+        : ModelLineage.startingFrom(initialModel.version(), initialModel.trainedThrough());
   }
 
   /** After a restore the model object is new: load the weights this learner last published. */

@@ -3,10 +3,12 @@ package io.riskstream.learner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riskstream.model.FraudModel;
+import io.riskstream.model.SavedModel;
 import io.riskstream.schemas.ModelUpdate;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -34,6 +36,33 @@ class TrainerFunctionTest {
       assertThat(update.getTrainedThrough()).isEqualTo(200);
       assertThat(update.getTrainedExamples()).isEqualTo(2);
       assertThat(update.getMetrics()).containsKey("loss");
+    }
+  }
+
+  @Test
+  void continuesTheLineageAndWeightsOfAnInitialModel() throws Exception {
+    try (FraudModel offline = FraudModel.create(Examples.MODEL);
+        FraudModel otherWeights = FraudModel.create(Examples.MODEL.withSeed(99))) {
+      for (String group : offline.groups()) {
+        offline.importGroup(group, otherWeights.exportGroup(group, "offline", 0));
+      }
+      SavedModel initial = SavedModel.of(offline, "test-model", 7, 50, "test", Map.of());
+      try (var fromInitial = harness(initial);
+          var fromSeed = harness(null)) {
+        fromInitial.open();
+        fromSeed.open();
+        for (var h : List.of(fromInitial, fromSeed)) {
+          h.processElement(Examples.example("a", true, 100), 0);
+          h.processElement(Examples.example("b", false, 200), 0);
+        }
+
+        ModelUpdate update = single(fromInitial.extractOutputValues());
+        assertThat(update.getVersion()).isEqualTo(8);
+        assertThat(update.getParentVersion()).isEqualTo(7);
+        assertThat(payload(update))
+            .as("trained on from the initial weights, not the seeded ones")
+            .isNotEqualTo(payload(single(fromSeed.extractOutputValues())));
+      }
     }
   }
 
@@ -124,8 +153,13 @@ class TrainerFunctionTest {
 
   private static KeyedOneInputStreamOperatorTestHarness<Integer, TrainingExample, ModelUpdate>
       harness() throws Exception {
+    return harness(null);
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<Integer, TrainingExample, ModelUpdate>
+      harness(SavedModel initial) throws Exception {
     return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new TrainerFunction(Examples.MODEL, SETTINGS, "test")),
+        new KeyedProcessOperator<>(new TrainerFunction(Examples.MODEL, SETTINGS, "test", initial)),
         example -> 0,
         Types.INT);
   }

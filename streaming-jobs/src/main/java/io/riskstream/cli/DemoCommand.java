@@ -2,6 +2,7 @@ package io.riskstream.cli;
 
 import io.riskstream.demo.DemoRun;
 import io.riskstream.model.DevicePreference;
+import io.riskstream.model.SavedModel;
 import io.riskstream.scoring.BatchLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,6 +99,14 @@ public final class DemoCommand implements Callable<Integer> {
   DevicePreference device;
 
   @Option(
+      names = "--initial-model",
+      paramLabel = "DIR",
+      description =
+          "Start scorers and the learner from this saved model (riskstream model train --out DIR)"
+              + " instead of the seeded version 0; it must use the demo's feature spec (default).")
+  Path initialModel;
+
+  @Option(
       names = "--seed",
       defaultValue = "7",
       description = "Seed of the synthetic stream (default: ${DEFAULT-VALUE}).")
@@ -119,6 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
     } catch (IllegalStateException e) {
       throw new IllegalArgumentException("--device " + device + ": " + e.getMessage());
     }
+    SavedModel initial = initialModel == null ? null : SavedModel.load(initialModel);
     DemoRun run =
         new DemoRun(
             dataDir,
@@ -130,7 +140,8 @@ public final class DemoCommand implements Callable<Integer> {
                     .withCheckpointInterval(checkpointInterval)
                     .withMaxOutOfOrderness(maxOutOfOrderness)
                     .withScoringBatches(new BatchLimits(scoreBatchSize, scoreMaxWait))
-                    .withDevice(device),
+                    .withDevice(device)
+                    .withInitialModel(initial),
             seed,
             spec.commandLine().getOut());
     return run.runUntilStopped(duration);

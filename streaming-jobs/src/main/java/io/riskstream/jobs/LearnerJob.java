@@ -48,7 +48,10 @@ public final class LearnerJob {
             .keyBy(example -> 0, Types.INT)
             .process(
                 new TrainerFunction(
-                    settings.modelConfig(), settings.learner(), settings.features().id()),
+                    settings.modelConfig(),
+                    settings.learner(),
+                    settings.features().id(),
+                    settings.initialModel()),
                 TypeInformation.of(ModelUpdate.class))
             .setParallelism(1)
             .uid("trainer")

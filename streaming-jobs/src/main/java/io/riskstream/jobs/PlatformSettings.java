@@ -5,6 +5,7 @@ import io.riskstream.features.spec.FeatureSpecs;
 import io.riskstream.learner.LearnerSettings;
 import io.riskstream.model.DevicePreference;
 import io.riskstream.model.ModelConfig;
+import io.riskstream.model.SavedModel;
 import io.riskstream.scoring.BatchLimits;
 import io.riskstream.scoring.DecisionPolicy;
 import java.io.Serializable;
@@ -23,6 +24,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  *     replays are exact and repeatable)
  * @param scoringBatches how many requests the scorer batches and how long the first may wait
  * @param device where the scorers run the model (the learner trains on the CPU)
+ * @param initialModel the version scorers and the learner start from; null for the seeded version 0
  */
 public record PlatformSettings(
     String bootstrapServers,
@@ -37,7 +39,8 @@ public record PlatformSettings(
     BatchLimits scoringBatches,
     DevicePreference device,
     Duration labelJoinTtl,
-    LearnerSettings learner)
+    LearnerSettings learner,
+    SavedModel initialModel)
     implements Serializable {
 
   public PlatformSettings {
@@ -52,6 +55,9 @@ public record PlatformSettings(
     }
     if (maxOutOfOrderness.isNegative()) {
       throw new IllegalArgumentException("maxOutOfOrderness is negative: " + maxOutOfOrderness);
+    }
+    if (initialModel != null) {
+      requireCompatible(initialModel, features, historyLength);
     }
   }
 
@@ -69,10 +75,31 @@ public record PlatformSettings(
         BatchLimits.defaults(),
         DevicePreference.AUTO,
         Duration.ofDays(45),
-        LearnerSettings.defaults());
+        LearnerSettings.defaults(),
+        null);
+  }
+
+  /** A model from elsewhere must have been trained on these features, with this very network. */
+  private static void requireCompatible(SavedModel model, FeatureSpec features, int historyLength) {
+    if (!features.id().equals(model.featureLayout())) {
+      throw new IllegalArgumentException(
+          "initial model was trained on feature layout "
+              + model.featureLayout()
+              + ", the platform uses "
+              + features.id());
+    }
+    ModelConfig built = modelConfig(features, historyLength);
+    if (!built.equals(model.config())) {
+      throw new IllegalArgumentException(
+          "initial model has config " + model.config() + ", the platform builds " + built);
+    }
   }
 
   public ModelConfig modelConfig() {
+    return modelConfig(features, historyLength);
+  }
+
+  private static ModelConfig modelConfig(FeatureSpec features, int historyLength) {
     ModelConfig defaults = ModelConfig.defaults(features.size());
     int topK = Math.min(defaults.topK(), historyLength);
     int localWindow = Math.min(defaults.localWindow(), historyLength - topK);
@@ -113,6 +140,11 @@ public record PlatformSettings(
     return copy().device(value).build();
   }
 
+  /** Scorers and the learner start from {@code model} instead of the seeded version 0. */
+  public PlatformSettings withInitialModel(SavedModel model) {
+    return copy().initialModel(model).build();
+  }
+
   public PlatformSettings withLearner(LearnerSettings value) {
     return copy().learner(value).build();
   }
@@ -136,6 +168,7 @@ public record PlatformSettings(
     private DevicePreference device;
     private Duration labelJoinTtl;
     private LearnerSettings learner;
+    private SavedModel initialModel;
 
     Copy(PlatformSettings s) {
       bootstrapServers = s.bootstrapServers;
@@ -151,6 +184,7 @@ public record PlatformSettings(
       device = s.device;
       labelJoinTtl = s.labelJoinTtl;
       learner = s.learner;
+      initialModel = s.initialModel;
     }
 
     Copy features(FeatureSpec value) {
@@ -193,6 +227,11 @@ public record PlatformSettings(
       return this;
     }
 
+    Copy initialModel(SavedModel value) {
+      initialModel = value;
+      return this;
+    }
+
     PlatformSettings build() {
       return new PlatformSettings(
           bootstrapServers,
@@ -207,7 +246,8 @@ public record PlatformSettings(
           scoringBatches,
           device,
           labelJoinTtl,
-          learner);
+          learner,
+          initialModel);
     }
   }
 }

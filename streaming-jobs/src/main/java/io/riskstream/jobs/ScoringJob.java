@@ -64,7 +64,8 @@ public final class ScoringJob {
                     settings.decisions(),
                     settings.features().id(),
                     settings.features().names(),
-                    settings.scoringBatches()))
+                    settings.scoringBatches(),
+                    settings.initialModel()))
             .uid("scorer");
 
     scores

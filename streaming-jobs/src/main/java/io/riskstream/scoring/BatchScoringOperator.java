@@ -3,6 +3,7 @@ package io.riskstream.scoring;
 import io.riskstream.features.ScoringRequest;
 import io.riskstream.model.DevicePreference;
 import io.riskstream.model.ModelConfig;
+import io.riskstream.model.SavedModel;
 import io.riskstream.schemas.FeatureSnapshot;
 import io.riskstream.schemas.ModelUpdate;
 import io.riskstream.schemas.Score;
@@ -33,9 +34,10 @@ import org.apache.flink.util.OutputTag;
  * closes a batch whose first request has waited long enough; its callbacks run in the task thread,
  * the one thread that ever touches the model.
  *
- * <p>The newest accepted record of each parameter group is kept in broadcast state, so a restored
- * scorer rebuilds the model it was serving. The state's name is the one the earlier per-record
- * scorer used, so its savepoints restore into this operator.
+ * <p>It starts from the configured initial model (e.g. trained offline), else from the seeded
+ * version 0. The newest accepted record of each parameter group is kept in broadcast state, so a
+ * restored scorer rebuilds the model it was serving. The state's name is the one the earlier
+ * per-record scorer used, so its savepoints restore into this operator.
  */
 public final class BatchScoringOperator extends AbstractStreamOperator<Score>
     implements TwoInputStreamOperator<ScoringRequest, ModelUpdate, Score>, ProcessingTimeCallback {
@@ -53,6 +55,7 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Score>
   private final String featureLayout;
   private final List<String> featureNames;
   private final BatchLimits limits;
+  private final SavedModel initialModel;
 
   private transient BroadcastState<String, ModelUpdate> weights;
   private transient Scorer scorer;
@@ -65,13 +68,15 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Score>
       DecisionPolicy decisions,
       String featureLayout,
       List<String> featureNames,
-      BatchLimits limits) {
+      BatchLimits limits,
+      SavedModel initialModel) {
     this.modelConfig = modelConfig;
     this.device = device;
     this.decisions = decisions;
     this.featureLayout = featureLayout;
     this.featureNames = List.copyOf(featureNames);
     this.limits = limits;
+    this.initialModel = initialModel;
   }
 
   @Override
@@ -85,6 +90,9 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Score>
     super.open();
     scorer = new Scorer(modelConfig, device, decisions, featureLayout, featureNames);
     batch = new MicroBatch<>(limits);
+    if (initialModel != null) {
+      scorer.startFrom(initialModel);
+    }
     List<ModelUpdate> served = new ArrayList<>();
     for (Map.Entry<String, ModelUpdate> group : weights.immutableEntries()) {
       served.add(group.getValue());

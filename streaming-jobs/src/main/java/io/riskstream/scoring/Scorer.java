@@ -7,6 +7,7 @@ import io.riskstream.model.Explanation;
 import io.riskstream.model.FraudModel;
 import io.riskstream.model.ModelConfig;
 import io.riskstream.model.PayloadHeader;
+import io.riskstream.model.SavedModel;
 import io.riskstream.model.ScoringInput;
 import io.riskstream.schemas.Decision;
 import io.riskstream.schemas.FeatureSnapshot;
@@ -57,6 +58,19 @@ public final class Scorer implements AutoCloseable {
     this.decisions = decisions;
     this.featureLayout = featureLayout;
     this.featureNames = List.copyOf(featureNames);
+  }
+
+  /**
+   * Serves {@code initial} (e.g. the version trained offline) until a newer one arrives. The
+   * platform settings have checked that it was trained on this scorer's feature layout.
+   *
+   * @throws IllegalArgumentException when its network has another shape
+   */
+  public void startFrom(SavedModel initial) {
+    initial.applyTo(model);
+    servingVersion = initial.version();
+    trainedThrough = initial.trainedThrough();
+    versions = new VersionAssembler(servingVersion);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.riskstream.features.ScoringRequest;
 import io.riskstream.features.spec.FeatureSpecs;
 import io.riskstream.model.DevicePreference;
 import io.riskstream.model.FraudModel;
+import io.riskstream.model.SavedModel;
 import io.riskstream.schemas.AttendedTransaction;
 import io.riskstream.schemas.FeatureSnapshot;
 import io.riskstream.schemas.ModelUpdate;
@@ -14,6 +15,7 @@ import io.riskstream.schemas.ReasonCodes;
 import io.riskstream.schemas.Score;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -223,6 +225,28 @@ class BatchScoringOperatorTest {
   }
 
   @Test
+  void startsFromTheInitialModelAndTakesOnlyNewerVersions() throws Exception {
+    try (FraudModel offline = ModelUpdates.trained(11);
+        FraudModel older = ModelUpdates.trained(12)) {
+      SavedModel initial = SavedModel.of(offline, "test", 5, 5_000, "test-layout", Map.of());
+      try (var harness = harness(DecisionPolicy.defaults(), ONE_AT_A_TIME, initial)) {
+        harness.open();
+        for (ModelUpdate update : ModelUpdates.version(4, older)) {
+          harness.processElement2(update, 1);
+        }
+        ScoringRequest request = ModelUpdates.request("tx-11");
+        harness.processElement1(request, 2);
+
+        Score score = lastScore(harness);
+        assertThat(score.getModelVersion()).isEqualTo(5);
+        assertThat(score.getModelTrainedThrough()).isEqualTo(5_000);
+        assertThat(score.getScore())
+            .isCloseTo(offline.score(List.of(ModelUpdates.input(request)))[0], within(1e-6));
+      }
+    }
+  }
+
+  @Test
   void ignoresVersionsItAlreadyServes() throws Exception {
     try (var harness = harness();
         FraudModel v2 = ModelUpdates.trained(4);
@@ -327,6 +351,11 @@ class BatchScoringOperatorTest {
 
   private static TwoInputStreamOperatorTestHarness<ScoringRequest, ModelUpdate, Score> harness(
       DecisionPolicy decisions, BatchLimits limits) throws Exception {
+    return harness(decisions, limits, null);
+  }
+
+  private static TwoInputStreamOperatorTestHarness<ScoringRequest, ModelUpdate, Score> harness(
+      DecisionPolicy decisions, BatchLimits limits, SavedModel initial) throws Exception {
     return new TwoInputStreamOperatorTestHarness<>(
         new BatchScoringOperator(
             ModelUpdates.CONFIG,
@@ -334,7 +363,8 @@ class BatchScoringOperatorTest {
             decisions,
             "test-layout",
             FeatureSpecs.DEFAULT.names(),
-            limits));
+            limits,
+            initial));
   }
 
   private static Score lastScore(
