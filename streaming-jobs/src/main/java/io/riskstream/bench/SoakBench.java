@@ -52,6 +52,8 @@ public final class SoakBench {
 
   private static final String MODEL_ID = "soak";
 
+  private static final double REVIEW_THRESHOLD = 0.1;
+
   private SoakBench() {}
 
   public static SoakSummary run(Options options, PrintWriter out) {
@@ -65,7 +67,9 @@ public final class SoakBench {
             new Scorer(
                 config,
                 DevicePreference.CPU,
-                DecisionPolicy.defaults(),
+                // Low enough that a good share of each batch is flagged and explained, as both
+                // passes must be soaked; the share moves as the versions change.
+                new DecisionPolicy(REVIEW_THRESHOLD, 0.9),
                 options.spec().id(),
                 options.spec().names());
         Publisher publisher = new Publisher(config, options.spec(), options.seed())) {
@@ -76,7 +80,7 @@ public final class SoakBench {
           options.swapEvery().toSeconds(),
           options.sampleEvery().toSeconds(),
           options.warmUp().toSeconds());
-      out.println("minute  rss_mb  seq_per_s  version");
+      out.println("minute  rss_mb  seq_per_s  version  score_p50  score_p99");
       out.flush();
       long start = System.nanoTime();
       long end = start + options.duration().toNanos();
@@ -88,6 +92,7 @@ public final class SoakBench {
       long scoredAtLastSample = 0;
       long lastSampleNanos = measuredFrom;
       List<double[]> samples = new ArrayList<>();
+      List<Scorer.Scored> lastScores = List.of();
       for (long call = 0; ; call++) {
         long now = System.nanoTime();
         if (now >= nextSwap) {
@@ -102,7 +107,14 @@ public final class SoakBench {
           samples.add(new double[] {minute, rss});
           double rate =
               (scored - scoredAtLastSample) / Math.max(1e-9, (now - lastSampleNanos) / 1e9);
-          out.printf("%6.1f  %6.0f  %9.0f  %7d%n", minute, rss, rate, scorer.servingVersion());
+          out.printf(
+              "%6.1f  %6.0f  %9.0f  %7d  %9.4f  %9.4f%n",
+              minute,
+              rss,
+              rate,
+              scorer.servingVersion(),
+              quantile(lastScores, 0.5),
+              quantile(lastScores, 0.99));
           out.flush();
           scoredAtLastSample = scored;
           lastSampleNanos = now;
@@ -112,6 +124,7 @@ public final class SoakBench {
           break;
         }
         List<Scorer.Scored> results = scorer.score(pool.get((int) (call % POOL)));
+        lastScores = results;
         if (now >= measuredFrom) {
           scored += results.size();
           for (Scorer.Scored result : results) {
@@ -124,6 +137,15 @@ public final class SoakBench {
       double seconds = (System.nanoTime() - measuredFrom) / 1e9;
       return new SoakSummary(samples, scored, seconds, scorer.servingVersion(), flagged);
     }
+  }
+
+  /** The q-quantile of a batch's scores (nearest rank); NaN for none. */
+  private static double quantile(List<Scorer.Scored> batch, double q) {
+    if (batch.isEmpty()) {
+      return Double.NaN;
+    }
+    double[] scores = batch.stream().mapToDouble(s -> s.score().getScore()).sorted().toArray();
+    return scores[Math.min(scores.length - 1, (int) Math.ceil(q * scores.length) - 1)];
   }
 
   /**
