@@ -10,6 +10,7 @@ import io.riskstream.schemas.Score;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.operators.ProcessingTimeService.ProcessingTimeCallback;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -126,18 +127,12 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Score>
 
   @Override
   public void processElement2(StreamRecord<ModelUpdate> element) throws Exception {
-    scorer
-        .accept(element.getValue())
-        .ifPresent(
-            groups -> {
-              for (ModelUpdate group : groups) {
-                try {
-                  weights.put(group.getGroup(), group);
-                } catch (Exception e) {
-                  throw new IllegalStateException("cannot keep model group in state", e);
-                }
-              }
-            });
+    Optional<List<ModelUpdate>> served = scorer.accept(element.getValue());
+    if (served.isPresent()) {
+      for (ModelUpdate group : served.get()) {
+        weights.put(group.getGroup(), group);
+      }
+    }
   }
 
   @Override
