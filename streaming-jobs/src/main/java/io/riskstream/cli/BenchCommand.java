@@ -5,18 +5,14 @@ import io.riskstream.bench.FeatureBench;
 import io.riskstream.bench.ScoringBench;
 import io.riskstream.bench.ScoringSummary;
 import io.riskstream.features.spec.FeatureSpec;
-import io.riskstream.features.spec.FeatureSpecs;
 import io.riskstream.model.ModelConfig;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -93,14 +89,12 @@ public final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-      if (!Files.isReadable(transactions)) {
-        throw new IllegalArgumentException("cannot read " + transactions);
-      }
+      CliSupport.requireReadable(transactions);
       if (limit < 1 || parallelism < 1 || !(liveRate > 0) || liveDuration.toSeconds() < 1) {
         throw new IllegalArgumentException(
             "--limit, --parallelism and --live-rate must be positive, --live-duration >= 1s");
       }
-      FeatureSpec featureSpec = featureSpec(specName);
+      FeatureSpec featureSpec = CliSupport.featureSpec(specName);
       PrintWriter out = spec.commandLine().getOut();
       Path workDir = Files.createTempDirectory("riskstream-bench-");
       try {
@@ -120,7 +114,7 @@ public final class BenchCommand {
         out.flush();
         return 0;
       } finally {
-        deleteRecursively(workDir);
+        CliSupport.deleteRecursively(workDir);
       }
     }
   }
@@ -203,7 +197,7 @@ public final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-      FeatureSpec featureSpec = featureSpec(specName);
+      FeatureSpec featureSpec = CliSupport.featureSpec(specName);
       ModelConfig base = ModelConfig.defaults(featureSpec.size());
       int minLength = base.localWindow() + base.topK();
       ScoringBench.Options options =
@@ -246,23 +240,6 @@ public final class BenchCommand {
             option + " must be in " + min + "..600 seconds, got " + value);
       }
       return Duration.ofNanos(Math.round(value * 1e9));
-    }
-  }
-
-  private static FeatureSpec featureSpec(String name) {
-    return switch (name) {
-      case "default" -> FeatureSpecs.DEFAULT;
-      case "handbook" -> FeatureSpecs.HANDBOOK;
-      default ->
-          throw new IllegalArgumentException("--spec must be default or handbook, was " + name);
-    };
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 }

@@ -1,0 +1,45 @@
+package io.riskstream.cli;
+
+import io.riskstream.features.spec.FeatureSpec;
+import io.riskstream.features.spec.FeatureSpecs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Argument checks and chores several commands share. */
+final class CliSupport {
+  private CliSupport() {}
+
+  /** The spec named by {@code --spec}. */
+  static FeatureSpec featureSpec(String name) {
+    return switch (name) {
+      case "default" -> FeatureSpecs.DEFAULT;
+      case "handbook" -> FeatureSpecs.HANDBOOK;
+      default ->
+          throw new IllegalArgumentException("--spec must be default or handbook, was " + name);
+    };
+  }
+
+  static void requireReadable(Path file) {
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException("cannot read " + file);
+    }
+  }
+
+  /** Epoch milliseconds of the start of a UTC date. */
+  static long startOf(LocalDate date) {
+    return date.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}
