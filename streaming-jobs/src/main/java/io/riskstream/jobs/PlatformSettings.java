@@ -65,10 +65,7 @@ public record PlatformSettings(
   }
 
   public ModelConfig modelConfig() {
-    ModelConfig defaults = ModelConfig.defaults(features.size());
-    int topK = Math.min(defaults.topK(), historyLength);
-    int localWindow = Math.min(defaults.localWindow(), historyLength - topK);
-    return defaults.withHistory(historyLength, localWindow, topK);
+    return ModelConfig.defaults(features.size()).withHistoryLength(historyLength);
   }
 
   public PlatformSettings withFeatures(FeatureSpec value) {
