@@ -35,6 +35,21 @@ final class CliSupport {
     return date.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
   }
 
+  /** Work that needs a scratch directory. */
+  interface Scratch<T> {
+    T run(Path dir) throws Exception;
+  }
+
+  /** Runs {@code work} in a new temporary directory and deletes the directory afterwards. */
+  static <T> T inTempDir(String prefix, Scratch<T> work) throws Exception {
+    Path dir = Files.createTempDirectory(prefix);
+    try {
+      return work.run(dir);
+    } finally {
+      deleteRecursively(dir);
+    }
+  }
+
   static void deleteRecursively(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
