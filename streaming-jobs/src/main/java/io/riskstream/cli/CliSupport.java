@@ -3,6 +3,7 @@ package io.riskstream.cli;
 import io.riskstream.features.spec.FeatureSpec;
 import io.riskstream.features.spec.FeatureSpecs;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -48,6 +49,18 @@ final class CliSupport {
     } finally {
       deleteRecursively(dir);
     }
+  }
+
+  /**
+   * Runs {@code work} in a temporary directory and prints the summary line it returns as the
+   * command's last line.
+   *
+   * @return the exit code, 0
+   */
+  static int printSummary(PrintWriter out, String prefix, Scratch<String> work) throws Exception {
+    out.println(inTempDir(prefix, work));
+    out.flush();
+    return 0;
   }
 
   static void deleteRecursively(Path dir) throws IOException {

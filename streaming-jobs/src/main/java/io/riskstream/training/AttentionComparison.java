@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,8 @@ public final class AttentionComparison {
    * What to compare.
    *
    * @param sparse the sparse model; the dense one is {@code sparse.dense()}
+   * @param seeds shuffle seeds each model is trained with ({@code fit.seed()} and the next ones);
+   *     the test figures are their means, since one seed's AP varies by several points
    * @param costMeasured how long each model's scoring cost is measured (in turns)
    */
   public record Options(
@@ -44,8 +47,12 @@ public final class AttentionComparison {
       TimeWindow test,
       ModelConfig sparse,
       OfflineFit fit,
+      int seeds,
       Duration costMeasured) {
     public Options {
+      if (seeds < 1) {
+        throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
+      }
       if (sparse.attention() != AttentionMode.SPARSE) {
         throw new IllegalArgumentException("the sparse model must have sparse attention");
       }
@@ -56,6 +63,7 @@ public final class AttentionComparison {
   public record Result(
       Fitting.Quality sparse,
       Fitting.Quality dense,
+      int seeds,
       CostPoint cost,
       long trainRows,
       long trainFrauds,
@@ -73,7 +81,7 @@ public final class AttentionComparison {
           Locale.ROOT,
           "ap_sparse=%.4f ap_dense=%.4f ap_loss_pp=%.2f auc_sparse=%.4f auc_dense=%.4f"
               + " topk_vs_dense_speedup_L%d=%.2f sparse_us_per_seq=%.1f dense_us_per_seq=%.1f"
-              + " train_rows=%d train_frauds=%d test_rows=%d test_frauds=%d seconds=%.1f",
+              + " seeds=%d train_rows=%d train_frauds=%d test_rows=%d test_frauds=%d seconds=%.1f",
           sparse.ap(),
           dense.ap(),
           apLossPp(),
@@ -83,6 +91,7 @@ public final class AttentionComparison {
           cost.speedup(),
           cost.sparse().p50MicrosPerSequence(),
           cost.dense().p50MicrosPerSequence(),
+          seeds,
           trainRows,
           trainFrauds,
           testRows,
@@ -116,35 +125,51 @@ public final class AttentionComparison {
     log.flush();
 
     Map<AttentionMode, Fitting.Quality> quality = new EnumMap<>(AttentionMode.class);
-    Map<ModelConfig, SavedModel> trained = new java.util.HashMap<>();
+    Map<ModelConfig, SavedModel> trained = new HashMap<>();
     for (ModelConfig config : List.of(sparse, sparse.dense())) {
       String name = config.attention().name().toLowerCase(Locale.ROOT);
-      Fitting.Fitted fitted = Fitting.fit(config, train, options.fit(), name, log);
-      try {
-        Fitting.Quality q = Fitting.quality(fitted.model(), test);
-        quality.put(config.attention(), q);
-        trained.put(
-            config,
-            SavedModel.of(
-                fitted.model(),
-                name,
-                1,
-                options.train().until() - 1,
-                options.source().spec().id(),
-                Map.of()));
-        log.printf(
-            Locale.ROOT,
-            "%s (%d past events attended of L=%d): train loss %.4f; test AUC %.4f AP %.4f%n",
-            name,
-            config.attendedEvents(),
-            config.historyLength(),
-            fitted.lastLoss(),
-            q.auc(),
-            q.ap());
-        log.flush();
-      } finally {
-        fitted.model().close();
+      double auc = 0;
+      double ap = 0;
+      for (int s = 0; s < options.seeds(); s++) {
+        OfflineFit fit = options.fit();
+        fit =
+            new OfflineFit(
+                fit.epochs(),
+                fit.batchSize(),
+                fit.learningRate(),
+                fit.positiveWeight(),
+                fit.seed() + s);
+        String run = name + " (shuffle seed " + fit.seed() + ")";
+        Fitting.Fitted fitted = Fitting.fit(config, train, fit, run, log);
+        try {
+          Fitting.Quality q = Fitting.quality(fitted.model(), test);
+          auc += q.auc() / options.seeds();
+          ap += q.ap() / options.seeds();
+          // The cost is measured on the first seed's model: weights do not change it.
+          trained.putIfAbsent(
+              config,
+              SavedModel.of(
+                  fitted.model(),
+                  name,
+                  1,
+                  options.train().until() - 1,
+                  options.source().spec().id(),
+                  Map.of()));
+          log.printf(
+              Locale.ROOT,
+              "%s, %d past events attended of L=%d: train loss %.4f; test AUC %.4f AP %.4f%n",
+              run,
+              config.attendedEvents(),
+              config.historyLength(),
+              fitted.lastLoss(),
+              q.auc(),
+              q.ap());
+          log.flush();
+        } finally {
+          fitted.model().close();
+        }
       }
+      quality.put(config.attention(), new Fitting.Quality(auc, ap));
     }
 
     List<List<ScoringInput>> batches = costBatches(test, options.fit().seed());
@@ -173,6 +198,7 @@ public final class AttentionComparison {
     return new Result(
         quality.get(AttentionMode.SPARSE),
         quality.get(AttentionMode.DENSE),
+        options.seeds(),
         cost,
         train.size(),
         Fitting.frauds(train),
