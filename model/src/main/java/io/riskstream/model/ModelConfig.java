@@ -77,6 +77,15 @@ public record ModelConfig(
     return c.build();
   }
 
+  /**
+   * The same model over a history of length L with this config's local window and top-k, each
+   * shrunk to fit when L is shorter than both together (top-k first).
+   */
+  public ModelConfig withHistoryLength(int historyLength) {
+    int k = Math.min(topK, historyLength);
+    return withHistory(historyLength, Math.min(localWindow, historyLength - k), k);
+  }
+
   /** The dense reference: attends over all {@code historyLength} events, no gate. */
   public ModelConfig dense() {
     return withAttention(AttentionMode.DENSE);

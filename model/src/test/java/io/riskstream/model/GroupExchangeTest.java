@@ -22,14 +22,7 @@ class GroupExchangeTest {
 
   @BeforeAll
   static void train() {
-    trained = FraudModel.create(TestData.SMALL);
-    Random random = new Random(22);
-    try (OnlineTrainer trainer = new OnlineTrainer(trained, TestData.GROUPS, 0.01f, 2f)) {
-      for (int step = 0; step < 5; step++) {
-        List<ScoringInput> batch = TestData.batch(random, F, 32, 12);
-        trainer.step(batch, TestData.plantedLabels(batch));
-      }
-    }
+    trained = TestData.trained(22);
   }
 
   @AfterAll

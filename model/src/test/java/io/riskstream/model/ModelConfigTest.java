@@ -36,6 +36,15 @@ class ModelConfigTest {
   }
 
   @Test
+  void withHistoryLengthKeepsTheWindowAndTopKWhereTheyFitAndShrinksThemWhereNot() {
+    ModelConfig base = ModelConfig.defaults(12);
+
+    assertThat(base.withHistoryLength(256)).isEqualTo(base.withHistory(256, 4, 8));
+    assertThat(base.withHistoryLength(10)).isEqualTo(base.withHistory(10, 2, 8));
+    assertThat(base.withHistoryLength(5)).isEqualTo(base.withHistory(5, 0, 5));
+  }
+
+  @Test
   void rejectsBadFieldsByName() {
     assertThatThrownBy(() -> config(0, 8, 2, 3))
         .isInstanceOf(IllegalArgumentException.class)

@@ -33,14 +33,7 @@ class SavedModelTest {
 
   @BeforeAll
   static void train() {
-    trained = FraudModel.create(TestData.SMALL);
-    Random random = new Random(32);
-    try (OnlineTrainer trainer = new OnlineTrainer(trained, TestData.GROUPS, 0.01f, 2f)) {
-      for (int step = 0; step < 5; step++) {
-        List<ScoringInput> batch = TestData.batch(random, F, 32, 12);
-        trainer.step(batch, TestData.plantedLabels(batch));
-      }
-    }
+    trained = TestData.trained(32);
     Map<String, String> training = new LinkedHashMap<>();
     training.put("rows", "160");
     training.put("loss", "0.5 = a half: escaped");

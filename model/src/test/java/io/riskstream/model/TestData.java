@@ -44,6 +44,19 @@ final class TestData {
     return batch;
   }
 
+  /** A model trained a few steps, so its weights differ from a fresh model's in every group. */
+  static FraudModel trained(long seed) {
+    FraudModel model = FraudModel.create(SMALL);
+    Random random = new Random(seed);
+    try (OnlineTrainer trainer = new OnlineTrainer(model, GROUPS, 0.01f, 2f)) {
+      for (int step = 0; step < 5; step++) {
+        List<ScoringInput> batch = batch(random, SMALL.featureDim(), 32, 12);
+        trainer.step(batch, plantedLabels(batch));
+      }
+    }
+    return model;
+  }
+
   /** Planted pattern: fraud iff the first feature of the current event exceeds 0.5. */
   static float[] plantedLabels(List<ScoringInput> batch) {
     float[] labels = new float[batch.size()];

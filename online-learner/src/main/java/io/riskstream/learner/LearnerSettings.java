@@ -18,6 +18,9 @@ public record LearnerSettings(
     float positiveWeight)
     implements Serializable {
 
+  /** The model id the learner stamps on its versions unless told otherwise. */
+  public static final String DEFAULT_MODEL_ID = "riskstream-fraud";
+
   public LearnerSettings {
     trainableGroups = List.copyOf(trainableGroups);
     if (trainableGroups.isEmpty()) {
@@ -33,6 +36,6 @@ public record LearnerSettings(
 
   public static LearnerSettings defaults() {
     return new LearnerSettings(
-        "riskstream-fraud", List.of("head", "experts"), 256, Duration.ofSeconds(5), 2, 0.01f, 5.0f);
+        DEFAULT_MODEL_ID, List.of("head", "experts"), 256, Duration.ofSeconds(5), 2, 0.01f, 5.0f);
   }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -22,15 +23,15 @@ import java.util.function.IntFunction;
  * by call on the same batch: on a machine shared with other work, a slow spell then slows every
  * variant alike instead of whichever happened to be measured during it.
  */
-final class PointMeasurer {
+public final class PointMeasurer {
 
   /** Distinct batches each thread cycles through, so it does not score one cached batch. */
-  static final int POOL = 4;
+  public static final int POOL = 4;
 
   private final Duration warmUp;
   private final Duration measured;
 
-  PointMeasurer(Duration warmUp, Duration measured) {
+  public PointMeasurer(Duration warmUp, Duration measured) {
     this.warmUp = warmUp;
     this.measured = measured;
   }
@@ -41,11 +42,25 @@ final class PointMeasurer {
    *     that every variant accepts
    * @return one point per variant, in the variants' order
    */
-  List<ScoringPoint> measure(
+  public List<ScoringPoint> measure(
       List<ModelConfig> variants,
       int batchSize,
       int threads,
       IntFunction<List<List<ScoringInput>>> inputs)
+      throws Exception {
+    return measure(variants, batchSize, threads, inputs, FraudModel::create);
+  }
+
+  /**
+   * As {@link #measure(List, int, int, IntFunction)}, with the models {@code models} makes of each
+   * variant (e.g. trained ones); the measurer closes them.
+   */
+  public List<ScoringPoint> measure(
+      List<ModelConfig> variants,
+      int batchSize,
+      int threads,
+      IntFunction<List<List<ScoringInput>>> inputs,
+      Function<ModelConfig, FraudModel> modelOf)
       throws Exception {
     List<FraudModel> models = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads, PointMeasurer::daemon);
@@ -55,7 +70,7 @@ final class PointMeasurer {
       for (int t = 0; t < threads; t++) {
         List<FraudModel> own = new ArrayList<>(variants.size());
         for (ModelConfig config : variants) {
-          FraudModel model = FraudModel.create(config);
+          FraudModel model = modelOf.apply(config);
           models.add(model);
           own.add(model);
         }

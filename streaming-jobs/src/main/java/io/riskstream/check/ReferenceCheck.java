@@ -3,21 +3,8 @@ package io.riskstream.check;
 import io.riskstream.features.FeatureRecord;
 import io.riskstream.features.spec.FeatureSpec;
 import io.riskstream.features.spec.FeatureSpecs;
-import io.riskstream.ingest.CsvRow;
-import io.riskstream.ingest.TransactionCsvReader;
-import io.riskstream.jobs.FeatureStages;
-import io.riskstream.jobs.JobGraphs;
-import io.riskstream.jobs.PlatformSettings;
-import io.riskstream.kafka.KafkaClients;
-import io.riskstream.runtime.EmbeddedKafka;
-import io.riskstream.runtime.TopicSetup;
-import io.riskstream.schemas.AvroCodec;
-import io.riskstream.schemas.Label;
-import io.riskstream.schemas.Topic;
-import io.riskstream.schemas.Transaction;
-import java.io.IOException;
+import io.riskstream.replay.FeatureReplay;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,10 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Replays the handbook's transactions and labels through a real broker and the real feature stages
@@ -44,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class ReferenceCheck {
   private static final FeatureSpec SPEC = FeatureSpecs.HANDBOOK;
   private static final int EXAMPLES = 10;
+  private static final String JOB = "riskstream-check-reference";
 
   /** What the check found; {@link #summary()} is the command's last line. */
   public record Result(
@@ -72,44 +57,33 @@ public final class ReferenceCheck {
       throws Exception {
     long start = System.nanoTime();
     HandbookReference expected = HandbookReference.load(reference, until);
-    long replayFrom =
-        expected.firstEventTime() - longestHorizon().toMillis() - Duration.ofDays(1).toMillis();
+    long replayFrom = FeatureReplay.warmUpStart(SPEC, expected.firstEventTime());
     log.printf(
         "reference: %,d rows; replaying transactions from %s to %s%n",
         expected.rows().size(),
         java.time.Instant.ofEpochMilli(replayFrom),
         java.time.Instant.ofEpochMilli(expected.lastEventTime()));
     log.flush();
-    try (EmbeddedKafka kafka = EmbeddedKafka.start(workDir.resolve("kafka"))) {
-      TopicSetup.createAll(kafka.bootstrapServers(), parallelism);
-      long replayed =
-          publish(transactions, kafka.bootstrapServers(), replayFrom, expected.lastEventTime());
-      log.printf(
-          "published %,d transactions and their labels; running the feature job%n", replayed);
-      log.flush();
-      PlatformSettings settings =
-          PlatformSettings.defaults(kafka.bootstrapServers())
-              .withFeatures(SPEC)
-              .withParallelism(parallelism);
-      StreamExecutionEnvironment env =
-          StreamExecutionEnvironment.getExecutionEnvironment(
-              JobGraphs.configuration(
-                  "riskstream-check-reference", settings, workDir.resolve("checkpoints")));
-      env.setParallelism(parallelism);
-      return compare(
-          expected,
-          FeatureStages.replayOfTopics(env, settings, "riskstream-check-reference"),
-          replayed,
-          start);
-    }
+    FeatureReplay.Slice slice =
+        new FeatureReplay.Slice(
+            List.of(transactions), replayFrom, expected.lastEventTime(), Duration.ZERO);
+    return FeatureReplay.run(
+        slice,
+        SPEC,
+        parallelism,
+        JOB,
+        workDir,
+        log,
+        conf -> {},
+        (txn, label) -> {},
+        (features, settings, replayed) -> compare(expected, features, replayed, start));
   }
 
   private static Result compare(
       HandbookReference expected, DataStream<FeatureRecord> features, long replayed, long start)
       throws Exception {
     Map<String, double[]> computed = new HashMap<>();
-    try (CloseableIterator<FeatureRecord> records =
-        features.executeAndCollect("riskstream-check-reference")) {
+    try (CloseableIterator<FeatureRecord> records = features.executeAndCollect(JOB)) {
       while (records.hasNext()) {
         FeatureRecord record = records.next();
         if (expected.rows().containsKey(record.transactionId)) {
@@ -164,47 +138,5 @@ public final class ReferenceCheck {
     if (examples.size() < EXAMPLES) {
       examples.add(example);
     }
-  }
-
-  private static long publish(Path file, String bootstrap, long from, long until)
-      throws IOException {
-    AvroCodec<Transaction> transactions = AvroCodec.of(Transaction.class);
-    AvroCodec<Label> labels = AvroCodec.of(Label.class);
-    long published = 0;
-    try (TransactionCsvReader reader = TransactionCsvReader.open(file, Duration.ZERO);
-        KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap)) {
-      if (!reader.format().hasLabels()) {
-        throw new IllegalArgumentException(file + " has no fraud column, so it has no labels");
-      }
-      CsvRow row;
-      while ((row = reader.next()) != null) {
-        if (!(row instanceof CsvRow.Valid valid)) {
-          throw new IllegalArgumentException(file + " " + row);
-        }
-        Transaction txn = valid.transaction();
-        if (txn.getEventTime() < from || txn.getEventTime() > until) {
-          continue;
-        }
-        Label label = valid.label().orElseThrow();
-        producer.send(record(Topic.TRANSACTIONS, txn.getCardId(), transactions.encode(txn)));
-        producer.send(record(Topic.LABELS, label.getTransactionId(), labels.encode(label)));
-        published++;
-      }
-      producer.flush();
-    }
-    return published;
-  }
-
-  private static ProducerRecord<byte[], byte[]> record(Topic topic, String key, byte[] value) {
-    return new ProducerRecord<>(topic.topicName(), key.getBytes(StandardCharsets.UTF_8), value);
-  }
-
-  private static Duration longestHorizon() {
-    Duration longest = Duration.ZERO;
-    for (var entity : SPEC.entities()) {
-      Duration horizon = SPEC.horizon(entity);
-      longest = horizon.compareTo(longest) > 0 ? horizon : longest;
-    }
-    return longest;
   }
 }

@@ -7,18 +7,14 @@ import io.riskstream.bench.ScoringSummary;
 import io.riskstream.bench.SoakBench;
 import io.riskstream.bench.SoakSummary;
 import io.riskstream.features.spec.FeatureSpec;
-import io.riskstream.features.spec.FeatureSpecs;
 import io.riskstream.model.ModelConfig;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -99,14 +95,12 @@ public final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-      if (!Files.isReadable(transactions)) {
-        throw new IllegalArgumentException("cannot read " + transactions);
-      }
+      CliSupport.requireReadable(transactions);
       if (limit < 1 || parallelism < 1 || !(liveRate > 0) || liveDuration.toSeconds() < 1) {
         throw new IllegalArgumentException(
             "--limit, --parallelism and --live-rate must be positive, --live-duration >= 1s");
       }
-      FeatureSpec featureSpec = featureSpec(specName);
+      FeatureSpec featureSpec = CliSupport.featureSpec(specName);
       PrintWriter out = spec.commandLine().getOut();
       Path workDir = Files.createTempDirectory("riskstream-bench-");
       try {
@@ -126,7 +120,7 @@ public final class BenchCommand {
         out.flush();
         return 0;
       } finally {
-        deleteRecursively(workDir);
+        CliSupport.deleteRecursively(workDir);
       }
     }
   }
@@ -209,7 +203,7 @@ public final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-      FeatureSpec featureSpec = featureSpec(specName);
+      FeatureSpec featureSpec = CliSupport.featureSpec(specName);
       ModelConfig base = ModelConfig.defaults(featureSpec.size());
       int minLength = base.localWindow() + base.topK();
       ScoringBench.Options options =
@@ -329,28 +323,17 @@ public final class BenchCommand {
       SoakSummary summary =
           SoakBench.run(
               new SoakBench.Options(
-                  featureSpec(specName), batchSize, duration, warmUp, sampleEvery, swapEvery, 1),
+                  CliSupport.featureSpec(specName),
+                  batchSize,
+                  duration,
+                  warmUp,
+                  sampleEvery,
+                  swapEvery,
+                  1),
               out);
       out.println(summary.line());
       out.flush();
       return 0;
-    }
-  }
-
-  private static FeatureSpec featureSpec(String name) {
-    return switch (name) {
-      case "default" -> FeatureSpecs.DEFAULT;
-      case "handbook" -> FeatureSpecs.HANDBOOK;
-      default ->
-          throw new IllegalArgumentException("--spec must be default or handbook, was " + name);
-    };
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 }

@@ -1,15 +1,11 @@
 package io.riskstream.cli;
 
 import io.riskstream.check.ReferenceCheck;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,18 +55,12 @@ public final class CheckReferenceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    for (Path file : new Path[] {transactions, reference}) {
-      if (!Files.isReadable(file)) {
-        throw new IllegalArgumentException("cannot read " + file);
-      }
-    }
+    CliSupport.requireReadable(transactions);
+    CliSupport.requireReadable(reference);
     if (parallelism < 1) {
       throw new IllegalArgumentException("--parallelism must be at least 1, was " + parallelism);
     }
-    long untilMillis =
-        until == null
-            ? Long.MAX_VALUE
-            : until.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    long untilMillis = until == null ? Long.MAX_VALUE : CliSupport.startOf(until);
     PrintWriter out = spec.commandLine().getOut();
     Path workDir = Files.createTempDirectory("riskstream-check-");
     try {
@@ -81,15 +71,7 @@ public final class CheckReferenceCommand implements Callable<Integer> {
       out.flush();
       return result.mismatches() == 0 ? 0 : 1;
     } finally {
-      deleteRecursively(workDir);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
+      CliSupport.deleteRecursively(workDir);
     }
   }
 }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       ProduceCommand.class,
       TailCommand.class,
       FeaturesCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      ModelCommand.class
     })
 public final class RiskStreamCli {
 

@@ -100,10 +100,7 @@ public record PlatformSettings(
   }
 
   private static ModelConfig modelConfig(FeatureSpec features, int historyLength) {
-    ModelConfig defaults = ModelConfig.defaults(features.size());
-    int topK = Math.min(defaults.topK(), historyLength);
-    int localWindow = Math.min(defaults.localWindow(), historyLength - topK);
-    return defaults.withHistory(historyLength, localWindow, topK);
+    return ModelConfig.defaults(features.size()).withHistoryLength(historyLength);
   }
 
   public PlatformSettings withFeatures(FeatureSpec value) {

@@ -1,0 +1,73 @@
+package io.riskstream.cli;
+
+import io.riskstream.features.spec.FeatureSpec;
+import io.riskstream.features.spec.FeatureSpecs;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Argument checks and chores several commands share. */
+final class CliSupport {
+  private CliSupport() {}
+
+  /** The spec named by {@code --spec}. */
+  static FeatureSpec featureSpec(String name) {
+    return switch (name) {
+      case "default" -> FeatureSpecs.DEFAULT;
+      case "handbook" -> FeatureSpecs.HANDBOOK;
+      default ->
+          throw new IllegalArgumentException("--spec must be default or handbook, was " + name);
+    };
+  }
+
+  static void requireReadable(Path file) {
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException("cannot read " + file);
+    }
+  }
+
+  /** Epoch milliseconds of the start of a UTC date. */
+  static long startOf(LocalDate date) {
+    return date.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+  }
+
+  /** Work that needs a scratch directory. */
+  interface Scratch<T> {
+    T run(Path dir) throws Exception;
+  }
+
+  /** Runs {@code work} in a new temporary directory and deletes the directory afterwards. */
+  static <T> T inTempDir(String prefix, Scratch<T> work) throws Exception {
+    Path dir = Files.createTempDirectory(prefix);
+    try {
+      return work.run(dir);
+    } finally {
+      deleteRecursively(dir);
+    }
+  }
+
+  /**
+   * Runs {@code work} in a temporary directory and prints the summary line it returns as the
+   * command's last line.
+   *
+   * @return the exit code, 0
+   */
+  static int printSummary(PrintWriter out, String prefix, Scratch<String> work) throws Exception {
+    out.println(inTempDir(prefix, work));
+    out.flush();
+    return 0;
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}
