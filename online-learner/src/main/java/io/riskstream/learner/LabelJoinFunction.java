@@ -7,28 +7,43 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Joins each label with the feature snapshot that was scored for its transaction, keyed by
- * transaction id. Either side may come first; both wait in state until the join TTL, which bounds
- * state for transactions that are never labelled. A revised label joins again with the same
- * snapshot.
+ * transaction id. A snapshot waits in state until the join TTL, which bounds state for transactions
+ * that are never labelled; a revised label joins again with the same snapshot.
+ *
+ * <p>A label may overtake its snapshot by moments (the snapshot is written when the transaction is
+ * scored), so a label that finds none waits {@code labelWait}. One still alone after that has no
+ * snapshot to learn from (scored before the TTL, or never scored here): it is counted and emitted
+ * on {@link #UNMATCHED}, never dropped silently.
  */
 public class LabelJoinFunction
     extends KeyedCoProcessFunction<String, FeatureSnapshot, Label, TrainingExample> {
   private static final long serialVersionUID = 1L;
 
+  /** Labels that found no scored snapshot within the label wait. */
+  public static final OutputTag<Label> UNMATCHED =
+      new OutputTag<>("labels-without-snapshot", TypeInformation.of(Label.class));
+
+  /** Long enough for any label that overtook its snapshot, short enough to report the rest soon. */
+  public static final Duration DEFAULT_LABEL_WAIT = Duration.ofMinutes(10);
+
   private final Duration ttl;
+  private final Duration labelWait;
   private transient ValueState<FeatureSnapshot> snapshot;
   private transient ValueState<Label> waitingLabel;
   private transient Counter joined;
-  private transient Counter labelsWaiting;
+  private transient Counter unmatched;
 
-  public LabelJoinFunction(Duration ttl) {
+  public LabelJoinFunction(Duration ttl, Duration labelWait) {
     this.ttl = ttl;
+    this.labelWait = labelWait;
   }
 
   @Override
@@ -37,13 +52,15 @@ public class LabelJoinFunction
     ValueStateDescriptor<FeatureSnapshot> snapshotDescriptor =
         new ValueStateDescriptor<>("snapshot", FeatureSnapshot.class);
     snapshotDescriptor.enableTimeToLive(ttlConfig);
+    // The label's timer reports and clears it long before the TTL; the descriptor stays as it was
+    // so that savepoints of earlier versions restore.
     ValueStateDescriptor<Label> labelDescriptor =
         new ValueStateDescriptor<>("waiting-label", Label.class);
     labelDescriptor.enableTimeToLive(ttlConfig);
     snapshot = getRuntimeContext().getState(snapshotDescriptor);
     waitingLabel = getRuntimeContext().getState(labelDescriptor);
     joined = getRuntimeContext().getMetricGroup().counter("labelsJoined");
-    labelsWaiting = getRuntimeContext().getMetricGroup().counter("labelsWithoutSnapshot");
+    unmatched = getRuntimeContext().getMetricGroup().counter("labelsWithoutSnapshot");
   }
 
   @Override
@@ -62,10 +79,24 @@ public class LabelJoinFunction
       throws Exception {
     FeatureSnapshot scored = snapshot.value();
     if (scored == null) {
-      labelsWaiting.inc();
+      if (waitingLabel.value() == null) { // a revision of a waiting label waits on its timer
+        long now = ctx.timerService().currentProcessingTime();
+        ctx.timerService().registerProcessingTimeTimer(now + labelWait.toMillis());
+      }
       waitingLabel.update(label);
     } else {
       emit(scored, label, out);
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<TrainingExample> out)
+      throws Exception {
+    Label label = waitingLabel.value();
+    if (label != null) { // else its snapshot came in time
+      waitingLabel.clear();
+      unmatched.inc();
+      ctx.output(UNMATCHED, label);
     }
   }
 

@@ -21,7 +21,8 @@ class LabelJoinFunctionTest {
   void open() throws Exception {
     harness =
         new KeyedTwoInputStreamOperatorTestHarness<>(
-            new KeyedCoProcessOperator<>(new LabelJoinFunction(Duration.ofDays(1))),
+            new KeyedCoProcessOperator<>(
+                new LabelJoinFunction(Duration.ofDays(1), Duration.ofMinutes(10))),
             FeatureSnapshot::getTransactionId,
             Label::getTransactionId,
             Types.STRING);
@@ -47,6 +48,22 @@ class LabelJoinFunctionTest {
               assertThat(e.features[0]).isEqualTo(0.5f);
               assertThat(e.labelTime).isEqualTo(100);
             });
+  }
+
+  @Test
+  void reportsALabelThatFoundNoSnapshotWithinTheWait() throws Exception {
+    harness.setProcessingTime(0);
+    harness.processElement2(Examples.label("tx-lost", true, 100), 1);
+    harness.processElement2(Examples.label("tx-late", false, 100), 1);
+    harness.setProcessingTime(60_000);
+    harness.processElement1(Examples.snapshot("tx-late", 0.1f), 2);
+
+    harness.setProcessingTime(Duration.ofMinutes(10).toMillis());
+
+    assertThat(harness.getSideOutput(LabelJoinFunction.UNMATCHED))
+        .extracting(r -> r.getValue().getTransactionId())
+        .containsExactly("tx-lost");
+    assertThat(joined()).extracting(e -> e.transactionId).containsExactly("tx-late");
   }
 
   @Test

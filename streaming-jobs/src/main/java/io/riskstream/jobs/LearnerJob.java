@@ -4,6 +4,7 @@ import io.riskstream.jobs.kafka.KafkaIo;
 import io.riskstream.learner.LabelJoinFunction;
 import io.riskstream.learner.TrainerFunction;
 import io.riskstream.learner.TrainingExample;
+import io.riskstream.schemas.DeadLetter;
 import io.riskstream.schemas.FeatureSnapshot;
 import io.riskstream.schemas.Label;
 import io.riskstream.schemas.ModelUpdate;
@@ -35,15 +36,18 @@ public final class LearnerJob {
     SingleOutputStreamOperator<Label> labels =
         DecodedSource.labels(env, KafkaIo.source(settings, Topic.LABELS, NAME + "-labels"), NAME);
 
-    SingleOutputStreamOperator<ModelUpdate> updates =
+    SingleOutputStreamOperator<TrainingExample> examples =
         snapshots
             .keyBy(FeatureSnapshot::getTransactionId, Types.STRING)
             .connect(labels.keyBy(Label::getTransactionId, Types.STRING))
             .process(
-                new LabelJoinFunction(settings.labelJoinTtl()),
+                new LabelJoinFunction(
+                    settings.labelJoinTtl(), LabelJoinFunction.DEFAULT_LABEL_WAIT),
                 TypeInformation.of(TrainingExample.class))
             .uid("label-join")
-            .name("label join")
+            .name("label join");
+    SingleOutputStreamOperator<ModelUpdate> updates =
+        examples
             // One model: all examples meet in a single trainer.
             .keyBy(example -> 0, Types.INT)
             .process(
@@ -75,6 +79,13 @@ public final class LearnerJob {
         settings,
         NAME,
         snapshots.getSideOutput(DecodeFunction.DEAD_LETTERS),
-        labels.getSideOutput(DecodeFunction.DEAD_LETTERS));
+        labels.getSideOutput(DecodeFunction.DEAD_LETTERS),
+        examples
+            .getSideOutput(LabelJoinFunction.UNMATCHED)
+            .map(
+                new UnmatchedLabels(NAME, LabelJoinFunction.DEFAULT_LABEL_WAIT),
+                TypeInformation.of(DeadLetter.class))
+            .uid("unmatched-labels")
+            .name("labels without snapshot"));
   }
 }
