@@ -15,7 +15,8 @@ public record LearnerSettings(
     Duration maxWait,
     int stepsPerBatch,
     float learningRate,
-    float positiveWeight)
+    float positiveWeight,
+    GateSettings gate)
     implements Serializable {
 
   /** The model id the learner stamps on its versions unless told otherwise. */
@@ -32,6 +33,29 @@ public record LearnerSettings(
     if (!(learningRate > 0) || !(positiveWeight > 0)) {
       throw new IllegalArgumentException("learningRate and positiveWeight must be positive");
     }
+    if (gate == null) {
+      throw new IllegalArgumentException("gate settings must be given");
+    }
+  }
+
+  /** The same with the default update gate. */
+  public LearnerSettings(
+      String modelId,
+      List<String> trainableGroups,
+      int batchSize,
+      Duration maxWait,
+      int stepsPerBatch,
+      float learningRate,
+      float positiveWeight) {
+    this(
+        modelId,
+        trainableGroups,
+        batchSize,
+        maxWait,
+        stepsPerBatch,
+        learningRate,
+        positiveWeight,
+        GateSettings.defaults());
   }
 
   public static LearnerSettings defaults() {

@@ -8,6 +8,7 @@ import io.riskstream.model.ScoringInput;
 import io.riskstream.schemas.ModelUpdate;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -22,6 +23,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains the model on joined examples in mini-batches and emits each new version as one {@link
@@ -33,6 +36,7 @@ import org.apache.flink.util.Collector;
  */
 public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExample, ModelUpdate> {
   private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(TrainerFunction.class);
 
   private final ModelConfig modelConfig;
   private final LearnerSettings settings;
@@ -47,6 +51,9 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
   private transient OnlineTrainer trainer;
   private transient boolean weightsRestored;
   private transient Counter otherLayout;
+  private transient ListState<TrainingExample> holdout;
+  private transient UpdateGate gate;
+  private transient Counter gateRejections;
 
   /**
    * @param featureLayout the layout id the model's inputs follow: examples scored under another
@@ -86,6 +93,11 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
                     Types.STRING,
                     PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     otherLayout = getRuntimeContext().getMetricGroup().counter("examplesOfAnotherLayout");
+    holdout =
+        getRuntimeContext()
+            .getListState(new ListStateDescriptor<>("holdout", TrainingExample.class));
+    gate = new UpdateGate(settings.gate());
+    gateRejections = getRuntimeContext().getMetricGroup().counter("gateRejections");
     model = FraudModel.create(modelConfig);
     if (initialModel != null) {
       initialModel.applyTo(model);
@@ -101,6 +113,10 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
     restoreWeightsOnce();
     if (!featureLayout.equals(example.featureLayout)) {
       otherLayout.inc();
+      return;
+    }
+    if (settings.gate().heldBack(example.transactionId)) {
+      holdBack(example);
       return;
     }
     batch.add(example);
@@ -140,10 +156,46 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
     for (int i = 0; i < y.length; i++) {
       y[i] = labels.get(i);
     }
+    List<TrainingExample> held = new ArrayList<>();
+    holdout.get().forEach(held::add);
+    List<ScoringInput> heldInputs = new ArrayList<>(held.size());
+    float[] heldLabels = new float[held.size()];
+    for (int i = 0; i < heldLabels.length; i++) {
+      heldInputs.add(held.get(i).input());
+      heldLabels[i] = held.get(i).fraud ? 1f : 0f;
+    }
+    float[] championScores = model.score(heldInputs);
+    Map<String, byte[]> champion = new LinkedHashMap<>();
+    for (String group : trainer.trainableGroups()) {
+      champion.put(group, model.exportGroup(group, settings.modelId(), 0));
+    }
+
     // The loss reported is the batch's loss before it was learned: an honest, prequential figure.
     float loss = trainer.step(inputs, y);
     for (int step = 1; step < settings.stepsPerBatch(); step++) {
       trainer.step(inputs, y);
+    }
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("loss", (double) loss);
+    metrics.put("batch", (double) inputs.size());
+    if (!held.isEmpty()) {
+      UpdateGate.Verdict verdict = gate.judge(heldLabels, championScores, model.score(heldInputs));
+      if (!verdict.accepted()) {
+        // Not published: the model goes back to the weights the scorers have. The batch's labels
+        // are not learned from.
+        champion.forEach(model::importGroup);
+        gateRejections.inc();
+        LOG.warn(
+            "Update gate rejected the candidate after {} labels: {}",
+            inputs.size(),
+            verdict.reason());
+        return;
+      }
+      if (!Double.isNaN(verdict.candidateAp())) {
+        metrics.put("holdout_ap_before", verdict.championAp());
+        metrics.put("holdout_ap", verdict.candidateAp());
+      }
+      metrics.put("holdout", (double) held.size());
     }
 
     ModelLineage previous = lineage.value() == null ? startingLineage() : lineage.value();
@@ -164,10 +216,19 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
               .setTrainedThrough(next.trainedThrough)
               .setTrainedExamples(next.trainedExamples)
               .setPublishedAt(now)
-              .setMetrics(Map.of("loss", (double) loss, "batch", (double) inputs.size()))
+              .setMetrics(metrics)
               .setFeatureLayout(featureLayout)
               .build());
     }
+  }
+
+  /** Keeps the newest {@code holdoutSize} held-back examples. */
+  private void holdBack(TrainingExample example) throws Exception {
+    List<TrainingExample> held = new ArrayList<>();
+    holdout.get().forEach(held::add);
+    held.add(example);
+    int size = settings.gate().holdoutSize();
+    holdout.update(held.size() > size ? held.subList(held.size() - size, held.size()) : held);
   }
 
   private ModelLineage startingLineage() {

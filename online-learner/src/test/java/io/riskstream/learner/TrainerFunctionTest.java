@@ -16,8 +16,12 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 class TrainerFunctionTest {
+  /** A gate whose holdout takes none of the ids these tests use ("a" to "d"). */
+  private static final GateSettings RARE_HOLDOUT = new GateSettings(1000, 100, 2, 0.05);
+
   private static final LearnerSettings SETTINGS =
-      new LearnerSettings("test-model", List.of("head"), 2, Duration.ofSeconds(1), 1, 0.05f, 2f);
+      new LearnerSettings(
+          "test-model", List.of("head"), 2, Duration.ofSeconds(1), 1, 0.05f, 2f, RARE_HOLDOUT);
 
   @Test
   void publishesANewVersionPerFullBatch() throws Exception {
@@ -63,6 +67,51 @@ class TrainerFunctionTest {
             .as("trained on from the initial weights, not the seeded ones")
             .isNotEqualTo(payload(single(fromSeed.extractOutputValues())));
       }
+    }
+  }
+
+  @Test
+  void theGateRejectsAPoisonedUpdateAndTheLineageGoesOn() throws Exception {
+    GateSettings everyOther = new GateSettings(2, 100, 2, 0.05);
+    LearnerSettings settings =
+        new LearnerSettings(
+            "test-model", List.of("head"), 8, Duration.ofHours(1), 30, 0.5f, 1f, everyOther);
+    try (var harness = harness(settings, null)) {
+      harness.open();
+      int id = 0;
+      // Honest labels: the planted pattern (feature 0 is +1 for fraud, -1 for genuine).
+      while (harness.extractOutputValues().size() < 2) {
+        String tx = "g" + id;
+        harness.processElement(Examples.example(tx, id++ % 2 == 0, 100), 0);
+      }
+      ModelUpdate honest = harness.extractOutputValues().get(1);
+      assertThat(honest.getMetrics()).containsKeys("holdout_ap", "holdout_ap_before");
+      int published = harness.extractOutputValues().size();
+
+      // Flipped labels on examples the gate does not hold back: learning them ruins the ranking.
+      int flipped = 0;
+      while (flipped < 8) {
+        String tx = "p" + id++;
+        if (!everyOther.heldBack(tx)) {
+          boolean fraud = flipped++ % 2 == 0;
+          harness.processElement(
+              TrainingExample.of(
+                  Examples.snapshot(tx, fraud ? 1f : -1f), Examples.label(tx, !fraud, 200)),
+              0);
+        }
+      }
+      assertThat(harness.extractOutputValues()).as("nothing published").hasSize(published);
+
+      int honestAgain = 0;
+      while (honestAgain < 8) {
+        String tx = "h" + id++;
+        if (!everyOther.heldBack(tx)) {
+          harness.processElement(Examples.example(tx, honestAgain++ % 2 == 0, 300), 0);
+        }
+      }
+      ModelUpdate next = harness.extractOutputValues().get(published);
+      assertThat(next.getParentVersion()).isEqualTo(honest.getVersion());
+      assertThat(next.getVersion()).isEqualTo(honest.getVersion() + 1);
     }
   }
 
@@ -158,8 +207,13 @@ class TrainerFunctionTest {
 
   private static KeyedOneInputStreamOperatorTestHarness<Integer, TrainingExample, ModelUpdate>
       harness(SavedModel initial) throws Exception {
+    return harness(SETTINGS, initial);
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<Integer, TrainingExample, ModelUpdate>
+      harness(LearnerSettings settings, SavedModel initial) throws Exception {
     return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new TrainerFunction(Examples.MODEL, SETTINGS, "test", initial)),
+        new KeyedProcessOperator<>(new TrainerFunction(Examples.MODEL, settings, "test", initial)),
         example -> 0,
         Types.INT);
   }
