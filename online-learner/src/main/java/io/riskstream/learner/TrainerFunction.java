@@ -5,6 +5,8 @@ import io.riskstream.model.ModelConfig;
 import io.riskstream.model.OnlineTrainer;
 import io.riskstream.model.SavedModel;
 import io.riskstream.model.ScoringInput;
+import io.riskstream.schemas.ModelEvent;
+import io.riskstream.schemas.ModelEventKind;
 import io.riskstream.schemas.ModelUpdate;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -19,10 +21,12 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +41,10 @@ import org.slf4j.LoggerFactory;
 public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExample, ModelUpdate> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(TrainerFunction.class);
+
+  /** One event per candidate: published, or rejected by the update gate. */
+  public static final OutputTag<ModelEvent> EVENTS =
+      new OutputTag<>("model-events", TypeInformation.of(ModelEvent.class));
 
   private final ModelConfig modelConfig;
   private final LearnerSettings settings;
@@ -127,7 +135,7 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
       ctx.timerService().registerProcessingTimeTimer(now + settings.maxWait().toMillis());
     }
     if (size >= settings.batchSize()) {
-      trainAndPublish(ctx.timerService().currentProcessingTime(), out);
+      trainAndPublish(ctx.timerService().currentProcessingTime(), ctx, out);
     }
   }
 
@@ -136,11 +144,11 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
       throws Exception {
     restoreWeightsOnce();
     if (batchSize.value() != null) {
-      trainAndPublish(timestamp, out);
+      trainAndPublish(timestamp, ctx, out);
     }
   }
 
-  private void trainAndPublish(long now, Collector<ModelUpdate> out) throws Exception {
+  private void trainAndPublish(long now, Context ctx, Collector<ModelUpdate> out) throws Exception {
     List<ScoringInput> inputs = new ArrayList<>();
     List<Float> labels = new ArrayList<>();
     long newestLabel = 0;
@@ -178,28 +186,29 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("loss", (double) loss);
     metrics.put("batch", (double) inputs.size());
+    ModelLineage previous = lineage.value() == null ? startingLineage() : lineage.value();
+    ModelLineage next = previous.next(newestLabel, inputs.size());
+    String reason = "no held-back labels yet: not judged";
     if (!held.isEmpty()) {
       UpdateGate.Verdict verdict = gate.judge(heldLabels, championScores, model.score(heldInputs));
-      if (!verdict.accepted()) {
-        // Not published: the model goes back to the weights the scorers have. The batch's labels
-        // are not learned from.
-        champion.forEach(model::importGroup);
-        gateRejections.inc();
-        LOG.warn(
-            "Update gate rejected the candidate after {} labels: {}",
-            inputs.size(),
-            verdict.reason());
-        return;
-      }
+      reason = verdict.reason();
       if (!Double.isNaN(verdict.candidateAp())) {
         metrics.put("holdout_ap_before", verdict.championAp());
         metrics.put("holdout_ap", verdict.candidateAp());
       }
       metrics.put("holdout", (double) held.size());
+      if (!verdict.accepted()) {
+        // Not published: the model goes back to the weights the scorers have. The batch's labels
+        // are not learned from.
+        champion.forEach(model::importGroup);
+        gateRejections.inc();
+        LOG.warn("Update gate rejected the candidate after {} labels: {}", inputs.size(), reason);
+        ctx.output(
+            EVENTS, event(ModelEventKind.GATE_REJECTED, next, previous, reason, metrics, now));
+        return;
+      }
     }
 
-    ModelLineage previous = lineage.value() == null ? startingLineage() : lineage.value();
-    ModelLineage next = previous.next(newestLabel, inputs.size());
     lineage.update(next);
     List<String> groups = trainer.trainableGroups();
     for (String group : groups) {
@@ -220,6 +229,26 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
               .setFeatureLayout(featureLayout)
               .build());
     }
+    ctx.output(EVENTS, event(ModelEventKind.PUBLISHED, next, previous, reason, metrics, now));
+  }
+
+  private ModelEvent event(
+      ModelEventKind kind,
+      ModelLineage candidate,
+      ModelLineage parent,
+      String reason,
+      Map<String, Double> metrics,
+      long now) {
+    return ModelEvent.newBuilder()
+        .setModelId(settings.modelId())
+        .setKind(kind)
+        .setVersion(candidate.version)
+        .setParentVersion(parent.version)
+        .setReason(reason)
+        .setMetrics(metrics)
+        .setTrainedThrough(candidate.trainedThrough)
+        .setAt(now)
+        .build();
   }
 
   /** Keeps the newest {@code holdoutSize} held-back examples. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riskstream.model.FraudModel;
 import io.riskstream.model.SavedModel;
+import io.riskstream.schemas.ModelEvent;
+import io.riskstream.schemas.ModelEventKind;
 import io.riskstream.schemas.ModelUpdate;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -101,6 +103,16 @@ class TrainerFunctionTest {
         }
       }
       assertThat(harness.extractOutputValues()).as("nothing published").hasSize(published);
+      List<ModelEvent> events =
+          harness.getSideOutput(TrainerFunction.EVENTS).stream().map(r -> r.getValue()).toList();
+      assertThat(events)
+          .extracting(ModelEvent::getKind)
+          .containsExactly(
+              ModelEventKind.PUBLISHED, ModelEventKind.PUBLISHED, ModelEventKind.GATE_REJECTED);
+      ModelEvent rejected = events.get(2);
+      assertThat(rejected.getReason()).contains("a fall beyond 0.05");
+      assertThat(rejected.getVersion()).isEqualTo(honest.getVersion() + 1);
+      assertThat(rejected.getMetrics()).containsKeys("holdout_ap_before", "holdout_ap");
 
       int honestAgain = 0;
       while (honestAgain < 8) {

@@ -11,6 +11,7 @@ public enum Topic {
   FEATURE_SNAPSHOTS("feature-snapshots", FeatureSnapshot.class),
   SCORES("scores", Score.class),
   MODEL_UPDATES("model-updates", ModelUpdate.class),
+  MODEL_EVENTS("model-events", ModelEvent.class),
   DEAD_LETTERS("dead-letters", DeadLetter.class);
 
   private final String topicName;

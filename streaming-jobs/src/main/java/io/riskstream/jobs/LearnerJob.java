@@ -7,6 +7,7 @@ import io.riskstream.learner.TrainingExample;
 import io.riskstream.schemas.DeadLetter;
 import io.riskstream.schemas.FeatureSnapshot;
 import io.riskstream.schemas.Label;
+import io.riskstream.schemas.ModelEvent;
 import io.riskstream.schemas.ModelUpdate;
 import io.riskstream.schemas.Topic;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -75,6 +76,19 @@ public final class LearnerJob {
         .setParallelism(1)
         .uid("model-updates-sink")
         .name("model-updates");
+    updates
+        .getSideOutput(TrainerFunction.EVENTS)
+        .sinkTo(
+            KafkaIo.sink(
+                settings,
+                Topic.MODEL_EVENTS,
+                ModelEvent.class,
+                ModelEvent::getModelId,
+                DeliveryGuarantee.EXACTLY_ONCE,
+                NAME + "-model-events"))
+        .setParallelism(1)
+        .uid("model-events-sink")
+        .name("model-events");
     DeadLetters.sink(
         settings,
         NAME,
