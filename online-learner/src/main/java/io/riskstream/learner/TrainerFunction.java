@@ -172,10 +172,13 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
       heldInputs.add(held.get(i).input());
       heldLabels[i] = held.get(i).fraud ? 1f : 0f;
     }
+    // Only what a rejection would need: the published weights and their held-back scores.
     float[] championScores = model.score(heldInputs);
     Map<String, byte[]> champion = new LinkedHashMap<>();
-    for (String group : trainer.trainableGroups()) {
-      champion.put(group, model.exportGroup(group, settings.modelId(), 0));
+    if (!held.isEmpty()) {
+      for (String group : trainer.trainableGroups()) {
+        champion.put(group, model.exportGroup(group, settings.modelId(), 0));
+      }
     }
 
     // The loss reported is the batch's loss before it was learned: an honest, prequential figure.
