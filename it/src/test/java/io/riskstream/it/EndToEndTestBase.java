@@ -3,6 +3,7 @@ package io.riskstream.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.riskstream.control.RollbackRequest;
 import io.riskstream.jobs.JobGraphs;
 import io.riskstream.jobs.PlatformSettings;
 import io.riskstream.kafka.KafkaClients;
@@ -16,6 +17,8 @@ import io.riskstream.schemas.DeadLetter;
 import io.riskstream.schemas.FeatureSnapshot;
 import io.riskstream.schemas.FloatVectors;
 import io.riskstream.schemas.Label;
+import io.riskstream.schemas.ModelEvent;
+import io.riskstream.schemas.ModelEventKind;
 import io.riskstream.schemas.ModelUpdate;
 import io.riskstream.schemas.Score;
 import io.riskstream.schemas.Topic;
@@ -28,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -115,6 +119,67 @@ abstract class EndToEndTestBase {
     assertScoresComeFromThePublishedWeights(updatedScores);
 
     assertExactlyOneScoreEach(ids(before), ids(after));
+  }
+
+  @Test
+  void anOperatorRollbackSwitchesTheScorersToTheEarlierWeights() throws Exception {
+    List<Transaction> batch = transactions("rb-", 120);
+    batch.forEach(this::send);
+    awaitScores(ids(batch));
+    batch.forEach(txn -> sendLabel(txn, isFraud(txn)));
+    List<ModelUpdate> published;
+    try (TopicReader<ModelUpdate> updates =
+        new TopicReader<>(kafka.bootstrapServers(), Topic.MODEL_UPDATES, ModelUpdate.class)) {
+      published = updates.pollUntil(list -> newest(list) >= 2, WAIT);
+    }
+    long before = newest(published);
+
+    Optional<ModelEvent> answer =
+        RollbackRequest.send(kafka.bootstrapServers(), "riskstream-it", 1, WAIT);
+
+    assertThat(answer).as("the learner answers the request").isPresent();
+    assertThat(answer.get().getKind()).isEqualTo(ModelEventKind.ROLLED_BACK);
+    long rolledBack = answer.get().getVersion();
+    assertThat(rolledBack).as("a new, newest version").isGreaterThan(before);
+    long asked = System.nanoTime();
+    List<Score> scores = awaitScoresOfVersion(rolledBack);
+    System.out.printf(
+        "rollback: scorers on version %d %d ms after the learner's answer%n",
+        rolledBack, (System.nanoTime() - asked) / 1_000_000);
+    try (TopicReader<ModelUpdate> updates =
+            new TopicReader<>(kafka.bootstrapServers(), Topic.MODEL_UPDATES, ModelUpdate.class);
+        FraudModel versionOne = FraudModel.create(settings.modelConfig());
+        FraudModel republished = FraudModel.create(settings.modelConfig())) {
+      for (ModelUpdate update : updates.pollUntil(list -> newest(list) >= rolledBack, WAIT)) {
+        if (update.getVersion() == 1) {
+          versionOne.importGroup(update.getGroup(), bytes(update.getPayload()));
+        } else if (update.getVersion() == rolledBack) {
+          republished.importGroup(update.getGroup(), bytes(update.getPayload()));
+        }
+      }
+      ScoringInput input = inputOf(snapshotsOf(scoredIds(scores)).values().iterator().next());
+      assertThat(republished.score(List.of(input))[0])
+          .as("the republished weights are version 1's")
+          .isEqualTo(versionOne.score(List.of(input))[0]);
+    }
+  }
+
+  /** Probes until a round of scores carries {@code version}; returns that round. */
+  private List<Score> awaitScoresOfVersion(long version) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    for (int round = 0; System.nanoTime() < deadline; round++) {
+      List<Transaction> probes = transactions("rb-probe-" + round + "-", 10);
+      probes.forEach(this::send);
+      List<Score> scores = awaitScores(ids(probes));
+      if (scores.stream().allMatch(s -> s.getModelVersion() == version)) {
+        return scores;
+      }
+    }
+    throw new AssertionError("scorers never switched to version " + version);
+  }
+
+  private static long newest(List<ModelUpdate> updates) {
+    return updates.stream().mapToLong(ModelUpdate::getVersion).max().orElse(0);
   }
 
   @Test
@@ -238,12 +303,7 @@ abstract class EndToEndTestBase {
     }
     try (FraudModel initial = FraudModel.create(settings.modelConfig())) {
       for (Score score : scores) {
-        FeatureSnapshot snapshot = snapshots.get(score.getTransactionId());
-        ScoringInput input =
-            new ScoringInput(
-                FloatVectors.toArray(snapshot.getFeatures()),
-                FloatVectors.toArrays(snapshot.getHistory()),
-                snapshot.getCategories().stream().mapToInt(Integer::intValue).toArray());
+        ScoringInput input = inputOf(snapshots.get(score.getTransactionId()));
         double oldScore = initial.score(List.of(input))[0];
         assertThat(score.getScore())
             .as("score of %s differs from the initial weights'", score.getTransactionId())
@@ -262,6 +322,13 @@ abstract class EndToEndTestBase {
         }
       }
     }
+  }
+
+  private static ScoringInput inputOf(FeatureSnapshot snapshot) {
+    return new ScoringInput(
+        FloatVectors.toArray(snapshot.getFeatures()),
+        FloatVectors.toArrays(snapshot.getHistory()),
+        snapshot.getCategories().stream().mapToInt(Integer::intValue).toArray());
   }
 
   private void assertExactlyOneScoreEach(Set<String> first, Set<String> second) {

@@ -240,6 +240,23 @@ public final class FraudModel implements AutoCloseable {
     }
   }
 
+  /** The L2 norm of all of the group's weights (NaN when any weight is not finite). */
+  public double weightNorm(String group) {
+    List<Parameter> parameters = parameters(group);
+    double sumSquares = 0;
+    lock.readLock().lock();
+    try {
+      for (Parameter parameter : parameters) {
+        for (float w : ParameterValues.read(parameter)) {
+          sumSquares += (double) w * w;
+        }
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+    return Double.isFinite(sumSquares) ? Math.sqrt(sumSquares) : Double.NaN;
+  }
+
   /**
    * Replaces the group's weights with the payload's. The payload is fully decoded and validated
    * first, so on any failure this model keeps its previous weights.

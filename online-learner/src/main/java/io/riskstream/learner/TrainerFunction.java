@@ -5,6 +5,8 @@ import io.riskstream.model.ModelConfig;
 import io.riskstream.model.OnlineTrainer;
 import io.riskstream.model.SavedModel;
 import io.riskstream.model.ScoringInput;
+import io.riskstream.schemas.ModelControl;
+import io.riskstream.schemas.ModelControlKind;
 import io.riskstream.schemas.ModelEvent;
 import io.riskstream.schemas.ModelEventKind;
 import io.riskstream.schemas.ModelUpdate;
@@ -24,7 +26,7 @@ import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
@@ -37,14 +39,25 @@ import org.slf4j.LoggerFactory;
  * <p>Runs on a single constant key: there is one model, and keyed state gives it processing-time
  * timers and checkpointed weights. The published weights and version live in state, so a learner
  * restored from a checkpoint continues the version sequence instead of publishing duplicates.
+ *
+ * <p>The second input carries operators' requests ({@link ModelControl}): a rollback publishes an
+ * archived version again as the newest, so the learner stays the only writer of version numbers and
+ * goes on training from the weights it rolled back to.
  */
-public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExample, ModelUpdate> {
+public class TrainerFunction
+    extends KeyedCoProcessFunction<Integer, TrainingExample, ModelControl, ModelUpdate> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(TrainerFunction.class);
 
   /** One event per candidate: published, or rejected by the update gate. */
   public static final OutputTag<ModelEvent> EVENTS =
       new OutputTag<>("model-events", TypeInformation.of(ModelEvent.class));
+
+  /** Published versions kept for a rollback (the newest ones). */
+  static final int ARCHIVED_VERSIONS = 200;
+
+  /** Requests older than this are stale (e.g. re-read by a learner started afresh): ignored. */
+  static final long CONTROL_TIMEOUT_MS = 10 * 60_000L;
 
   private final ModelConfig modelConfig;
   private final LearnerSettings settings;
@@ -62,6 +75,7 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
   private transient ListState<TrainingExample> holdout;
   private transient UpdateGate gate;
   private transient Counter gateRejections;
+  private transient MapState<Long, byte[]> archive;
 
   /**
    * @param featureLayout the layout id the model's inputs follow: examples scored under another
@@ -106,17 +120,25 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
             .getListState(new ListStateDescriptor<>("holdout", TrainingExample.class));
     gate = new UpdateGate(settings.gate());
     gateRejections = getRuntimeContext().getMetricGroup().counter("gateRejections");
+    archive =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "archive", Types.LONG, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     model = FraudModel.create(modelConfig);
     if (initialModel != null) {
       initialModel.applyTo(model);
     }
-    trainer =
-        new OnlineTrainer(
-            model, settings.trainableGroups(), settings.learningRate(), settings.positiveWeight());
+    trainer = newTrainer();
+  }
+
+  private OnlineTrainer newTrainer() {
+    return new OnlineTrainer(
+        model, settings.trainableGroups(), settings.learningRate(), settings.positiveWeight());
   }
 
   @Override
-  public void processElement(TrainingExample example, Context ctx, Collector<ModelUpdate> out)
+  public void processElement1(TrainingExample example, Context ctx, Collector<ModelUpdate> out)
       throws Exception {
     restoreWeightsOnce();
     if (!featureLayout.equals(example.featureLayout)) {
@@ -172,59 +194,151 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
       heldInputs.add(held.get(i).input());
       heldLabels[i] = held.get(i).fraud ? 1f : 0f;
     }
-    // Only what a rejection would need: the published weights and their held-back scores.
+    // What a rejection needs: the published weights, their norms and held-back scores.
     float[] championScores = model.score(heldInputs);
-    Map<String, byte[]> champion = new LinkedHashMap<>();
-    if (!held.isEmpty()) {
-      for (String group : trainer.trainableGroups()) {
-        champion.put(group, model.exportGroup(group, settings.modelId(), 0));
-      }
+    ModelLineage previous = lineage.value() == null ? startingLineage() : lineage.value();
+    Map<String, byte[]> champion = exportTrainable(previous.version);
+    Map<String, Double> championNorms = norms();
+    if (archive.isEmpty()) {
+      // The version the learner starts from can be rolled back to as well.
+      archive(previous, champion);
     }
 
     // The loss reported is the batch's loss before it was learned: an honest, prequential figure.
     float loss = trainer.step(inputs, y);
-    for (int step = 1; step < settings.stepsPerBatch(); step++) {
-      trainer.step(inputs, y);
+    boolean finite = Float.isFinite(loss);
+    for (int step = 1; finite && step < settings.stepsPerBatch(); step++) {
+      finite = Float.isFinite(trainer.step(inputs, y));
     }
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("loss", (double) loss);
     metrics.put("batch", (double) inputs.size());
-    ModelLineage previous = lineage.value() == null ? startingLineage() : lineage.value();
     ModelLineage next = previous.next(newestLabel, inputs.size());
+    UpdateGate.Verdict verdict =
+        finite
+            ? gate.checkNorms(championNorms, norms())
+            : new UpdateGate.Verdict(
+                false, "the batch's loss or gradients are not finite", Double.NaN, Double.NaN);
     String reason = "no held-back labels yet: not judged";
-    if (!held.isEmpty()) {
-      UpdateGate.Verdict verdict = gate.judge(heldLabels, championScores, model.score(heldInputs));
-      reason = verdict.reason();
+    if (verdict.accepted() && !held.isEmpty()) {
+      verdict = gate.judge(heldLabels, championScores, model.score(heldInputs));
       if (!Double.isNaN(verdict.candidateAp())) {
         metrics.put("holdout_ap_before", verdict.championAp());
         metrics.put("holdout_ap", verdict.candidateAp());
       }
       metrics.put("holdout", (double) held.size());
-      if (!verdict.accepted()) {
-        // Not published: the model goes back to the weights the scorers have. The batch's labels
-        // are not learned from.
-        champion.forEach(model::importGroup);
-        gateRejections.inc();
-        LOG.warn("Update gate rejected the candidate after {} labels: {}", inputs.size(), reason);
-        ctx.output(
-            EVENTS, event(ModelEventKind.GATE_REJECTED, next, previous, reason, metrics, now));
-        return;
-      }
     }
+    if (!verdict.accepted() || !held.isEmpty()) {
+      reason = verdict.reason();
+    }
+    if (!verdict.accepted()) {
+      // Not published: the model goes back to the weights the scorers have. The batch's labels
+      // are not learned from.
+      champion.forEach(model::importGroup);
+      gateRejections.inc();
+      LOG.warn("Update gate rejected the candidate after {} labels: {}", inputs.size(), reason);
+      ctx.output(
+          EVENTS,
+          event(ModelEventKind.GATE_REJECTED, next, previous.version, reason, metrics, now, null));
+      return;
+    }
+    publish(next, previous.version, metrics, now, out);
+    ctx.output(
+        EVENTS,
+        event(ModelEventKind.PUBLISHED, next, previous.version, reason, metrics, now, null));
+  }
 
+  /** The operator's requests: a rollback republishes an archived version as the newest. */
+  @Override
+  public void processElement2(ModelControl control, Context ctx, Collector<ModelUpdate> out)
+      throws Exception {
+    restoreWeightsOnce();
+    long now = ctx.timerService().currentProcessingTime();
+    if (!settings.modelId().equals(control.getModelId())) {
+      LOG.info(
+          "Ignored a request for model {}: this learner trains {}",
+          control.getModelId(),
+          settings.modelId());
+      return;
+    }
+    if (now - control.getRequestedAt() > CONTROL_TIMEOUT_MS) {
+      LOG.warn("Ignored stale request {} of {}", control.getRequestId(), control.getRequestedAt());
+      return;
+    }
+    if (control.getKind() != ModelControlKind.ROLLBACK) {
+      LOG.warn("Ignored request {} of unknown kind", control.getRequestId());
+      return;
+    }
+    ModelLineage current = lineage.value() == null ? startingLineage() : lineage.value();
+    long target = control.getToVersion();
+    byte[] archived = archive.get(target);
+    if (archived == null || target == current.version) {
+      String reason =
+          target == current.version
+              ? "version " + target + " is already the newest"
+              : "version " + target + " is not in the learner's archive, which keeps " + kept();
+      ctx.output(
+          EVENTS,
+          event(
+              ModelEventKind.ROLLBACK_REFUSED,
+              current,
+              current.version,
+              reason,
+              Map.of(),
+              now,
+              control.getRequestId()));
+      return;
+    }
+    ArchivedVersion version = ArchivedVersion.decode(archived);
+    version.groups().forEach(model::importGroup);
+    // Fresh optimizer state: the moments belong to the trajectory being abandoned.
+    trainer.close();
+    trainer = newTrainer();
+    ModelLineage next =
+        new ModelLineage(current.version + 1, version.trainedThrough(), version.trainedExamples());
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("rolled_back_to", (double) target);
+    metrics.put("rolled_back_from", (double) current.version);
+    publish(next, target, metrics, now, out);
+    LOG.warn("Rolled back to version {} as version {}", target, next.version);
+    ctx.output(
+        EVENTS,
+        event(
+            ModelEventKind.ROLLED_BACK,
+            next,
+            target,
+            "version "
+                + target
+                + " republished as "
+                + next.version
+                + " (was "
+                + current.version
+                + ")",
+            metrics,
+            now,
+            control.getRequestId()));
+  }
+
+  /** Emits the trainable groups as version {@code next} and makes them the published weights. */
+  private void publish(
+      ModelLineage next,
+      long parentVersion,
+      Map<String, Double> metrics,
+      long now,
+      Collector<ModelUpdate> out)
+      throws Exception {
     lineage.update(next);
-    List<String> groups = trainer.trainableGroups();
-    for (String group : groups) {
-      byte[] payload = model.exportGroup(group, settings.modelId(), next.version);
-      weights.put(group, payload);
+    Map<String, byte[]> payloads = exportTrainable(next.version);
+    for (Map.Entry<String, byte[]> group : payloads.entrySet()) {
+      weights.put(group.getKey(), group.getValue());
       out.collect(
           ModelUpdate.newBuilder()
               .setModelId(settings.modelId())
               .setVersion(next.version)
-              .setParentVersion(previous.version)
-              .setGroup(group)
-              .setGroupsInVersion(groups.size())
-              .setPayload(ByteBuffer.wrap(payload))
+              .setParentVersion(parentVersion)
+              .setGroup(group.getKey())
+              .setGroupsInVersion(payloads.size())
+              .setPayload(ByteBuffer.wrap(group.getValue()))
               .setTrainedThrough(next.trainedThrough)
               .setTrainedExamples(next.trainedExamples)
               .setPublishedAt(now)
@@ -232,21 +346,58 @@ public class TrainerFunction extends KeyedProcessFunction<Integer, TrainingExamp
               .setFeatureLayout(featureLayout)
               .build());
     }
-    ctx.output(EVENTS, event(ModelEventKind.PUBLISHED, next, previous, reason, metrics, now));
+    archive(next, payloads);
+  }
+
+  private void archive(ModelLineage version, Map<String, byte[]> payloads) throws Exception {
+    archive.put(
+        version.version,
+        new ArchivedVersion(
+                version.version, version.trainedThrough, version.trainedExamples, payloads)
+            .encode());
+    archive.remove(version.version - ARCHIVED_VERSIONS);
+  }
+
+  private String kept() throws Exception {
+    long oldest = Long.MAX_VALUE;
+    long newest = Long.MIN_VALUE;
+    for (Long version : archive.keys()) {
+      oldest = Math.min(oldest, version);
+      newest = Math.max(newest, version);
+    }
+    return oldest > newest ? "no versions yet" : "versions " + oldest + " to " + newest;
+  }
+
+  private Map<String, byte[]> exportTrainable(long version) {
+    Map<String, byte[]> payloads = new LinkedHashMap<>();
+    for (String group : trainer.trainableGroups()) {
+      payloads.put(group, model.exportGroup(group, settings.modelId(), version));
+    }
+    return payloads;
+  }
+
+  private Map<String, Double> norms() {
+    Map<String, Double> norms = new LinkedHashMap<>();
+    for (String group : trainer.trainableGroups()) {
+      norms.put(group, model.weightNorm(group));
+    }
+    return norms;
   }
 
   private ModelEvent event(
       ModelEventKind kind,
       ModelLineage candidate,
-      ModelLineage parent,
+      long parentVersion,
       String reason,
       Map<String, Double> metrics,
-      long now) {
+      long now,
+      String requestId) {
     return ModelEvent.newBuilder()
         .setModelId(settings.modelId())
         .setKind(kind)
         .setVersion(candidate.version)
-        .setParentVersion(parent.version)
+        .setParentVersion(parentVersion)
+        .setRequestId(requestId)
         .setReason(reason)
         .setMetrics(metrics)
         .setTrainedThrough(candidate.trainedThrough)

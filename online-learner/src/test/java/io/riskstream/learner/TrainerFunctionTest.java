@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riskstream.model.FraudModel;
 import io.riskstream.model.SavedModel;
+import io.riskstream.schemas.ModelControl;
+import io.riskstream.schemas.ModelControlKind;
 import io.riskstream.schemas.ModelEvent;
 import io.riskstream.schemas.ModelEventKind;
 import io.riskstream.schemas.ModelUpdate;
@@ -13,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 class TrainerFunctionTest {
@@ -29,10 +31,10 @@ class TrainerFunctionTest {
   void publishesANewVersionPerFullBatch() throws Exception {
     try (var harness = harness()) {
       harness.open();
-      harness.processElement(Examples.example("a", true, 100), 0);
+      harness.processElement1(Examples.example("a", true, 100), 0);
       assertThat(harness.extractOutputValues()).isEmpty();
 
-      harness.processElement(Examples.example("b", false, 200), 0);
+      harness.processElement1(Examples.example("b", false, 200), 0);
 
       ModelUpdate update = single(harness.extractOutputValues());
       assertThat(update.getVersion()).isEqualTo(1);
@@ -58,8 +60,8 @@ class TrainerFunctionTest {
         fromInitial.open();
         fromSeed.open();
         for (var h : List.of(fromInitial, fromSeed)) {
-          h.processElement(Examples.example("a", true, 100), 0);
-          h.processElement(Examples.example("b", false, 200), 0);
+          h.processElement1(Examples.example("a", true, 100), 0);
+          h.processElement1(Examples.example("b", false, 200), 0);
         }
 
         ModelUpdate update = single(fromInitial.extractOutputValues());
@@ -74,7 +76,8 @@ class TrainerFunctionTest {
 
   @Test
   void theGateRejectsAPoisonedUpdateAndTheLineageGoesOn() throws Exception {
-    GateSettings everyOther = new GateSettings(2, 100, 2, 0.05);
+    // A fast learner (large steps): only the average-precision check is under test here.
+    GateSettings everyOther = new GateSettings(2, 100, 2, 0.05, 1_000);
     LearnerSettings settings =
         new LearnerSettings(
             "test-model", List.of("head"), 8, Duration.ofHours(1), 30, 0.5f, 1f, everyOther);
@@ -82,9 +85,9 @@ class TrainerFunctionTest {
       harness.open();
       int id = 0;
       // Honest labels: the planted pattern (feature 0 is +1 for fraud, -1 for genuine).
-      while (harness.extractOutputValues().size() < 2) {
+      while (harness.extractOutputValues().size() < 2 && id < 1_000) {
         String tx = "g" + id;
-        harness.processElement(Examples.example(tx, id++ % 2 == 0, 100), 0);
+        harness.processElement1(Examples.example(tx, id++ % 2 == 0, 100), 0);
       }
       ModelUpdate honest = harness.extractOutputValues().get(1);
       assertThat(honest.getMetrics()).containsKeys("holdout_ap", "holdout_ap_before");
@@ -96,15 +99,14 @@ class TrainerFunctionTest {
         String tx = "p" + id++;
         if (!everyOther.heldBack(tx)) {
           boolean fraud = flipped++ % 2 == 0;
-          harness.processElement(
+          harness.processElement1(
               TrainingExample.of(
                   Examples.snapshot(tx, fraud ? 1f : -1f), Examples.label(tx, !fraud, 200)),
               0);
         }
       }
       assertThat(harness.extractOutputValues()).as("nothing published").hasSize(published);
-      List<ModelEvent> events =
-          harness.getSideOutput(TrainerFunction.EVENTS).stream().map(r -> r.getValue()).toList();
+      List<ModelEvent> events = harness.events();
       assertThat(events)
           .extracting(ModelEvent::getKind)
           .containsExactly(
@@ -118,7 +120,7 @@ class TrainerFunctionTest {
       while (honestAgain < 8) {
         String tx = "h" + id++;
         if (!everyOther.heldBack(tx)) {
-          harness.processElement(Examples.example(tx, honestAgain++ % 2 == 0, 300), 0);
+          harness.processElement1(Examples.example(tx, honestAgain++ % 2 == 0, 300), 0);
         }
       }
       ModelUpdate next = harness.extractOutputValues().get(published);
@@ -128,16 +130,116 @@ class TrainerFunctionTest {
   }
 
   @Test
+  void theGateRejectsABatchThatIsNotFinite() throws Exception {
+    try (var harness = harness()) {
+      harness.open();
+      TrainingExample poisoned =
+          TrainingExample.of(Examples.snapshot("a", Float.NaN), Examples.label("a", true, 100));
+      harness.processElement1(poisoned, 0);
+      harness.processElement1(Examples.example("b", false, 200), 0);
+
+      assertThat(harness.extractOutputValues()).as("nothing published").isEmpty();
+      ModelEvent rejected = harness.events().get(0);
+      assertThat(rejected.getKind()).isEqualTo(ModelEventKind.GATE_REJECTED);
+      assertThat(rejected.getReason()).contains("not finite");
+
+      harness.processElement1(Examples.example("c", true, 300), 0);
+      harness.processElement1(Examples.example("d", false, 400), 0);
+      ModelUpdate next = single(harness.extractOutputValues());
+      assertThat(next.getVersion()).as("a rejected candidate uses no version").isEqualTo(1);
+      assertThat(next.getTrainedExamples()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void theGateRejectsAnUpdateThatBlowsUpTheWeights() throws Exception {
+    LearnerSettings reckless =
+        new LearnerSettings(
+            "test-model", List.of("head"), 2, Duration.ofHours(1), 5, 50f, 2f, RARE_HOLDOUT);
+    try (var harness = harness(reckless, null)) {
+      harness.open();
+      harness.processElement1(Examples.example("a", true, 100), 0);
+      harness.processElement1(Examples.example("b", false, 200), 0);
+
+      assertThat(harness.extractOutputValues()).isEmpty();
+      assertThat(harness.events())
+          .singleElement()
+          .satisfies(e -> assertThat(e.getReason()).contains("weight norm of group head grew"));
+    }
+  }
+
+  @Test
+  void aRollbackRepublishesAnArchivedVersionAsTheNewest() throws Exception {
+    OperatorSubtaskState checkpoint;
+    List<ModelUpdate> published;
+    try (var harness = harness()) {
+      harness.open();
+      for (String id : List.of("a", "b", "c", "d", "e", "f")) {
+        harness.processElement1(Examples.example(id, id.charAt(0) % 2 == 0, 100), 0);
+      }
+      published = harness.extractOutputValues();
+      assertThat(published).extracting(ModelUpdate::getVersion).containsExactly(1L, 2L, 3L);
+      checkpoint = harness.snapshot(1, 1);
+    }
+
+    try (var restored = harness()) {
+      restored.setup();
+      restored.initializeState(checkpoint);
+      restored.open();
+      restored.processElement2(rollback(1, "req-1"), 0);
+
+      ModelUpdate rolledBack = single(restored.extractOutputValues());
+      assertThat(rolledBack.getVersion()).isEqualTo(4);
+      assertThat(rolledBack.getParentVersion()).isEqualTo(1);
+      assertThat(rolledBack.getTrainedThrough()).isEqualTo(published.get(0).getTrainedThrough());
+      assertThat(scoreWith(rolledBack)).isEqualTo(scoreWith(published.get(0)));
+      assertThat(scoreWith(rolledBack)).isNotEqualTo(scoreWith(published.get(2)));
+      ModelEvent answer = restored.events().get(0);
+      assertThat(answer.getKind()).isEqualTo(ModelEventKind.ROLLED_BACK);
+      assertThat(answer.getRequestId()).isEqualTo("req-1");
+
+      restored.processElement2(rollback(99, "req-2"), 0);
+      assertThat(restored.events().get(1).getKind()).isEqualTo(ModelEventKind.ROLLBACK_REFUSED);
+      assertThat(restored.events().get(1).getReason())
+          .contains("not in the learner's archive, which keeps versions 0 to 4");
+
+      restored.processElement1(Examples.example("g", true, 700), 0);
+      restored.processElement1(Examples.example("h", false, 800), 0);
+      ModelUpdate after = restored.extractOutputValues().get(1);
+      assertThat(after.getVersion()).isEqualTo(5);
+      assertThat(after.getParentVersion()).isEqualTo(4);
+    }
+  }
+
+  private static ModelControl rollback(long toVersion, String requestId) {
+    return ModelControl.newBuilder()
+        .setModelId("test-model")
+        .setKind(ModelControlKind.ROLLBACK)
+        .setToVersion(toVersion)
+        .setRequestId(requestId)
+        .setRequestedAt(0)
+        .build();
+  }
+
+  /** The score a model with this update's head gives a fixed input. */
+  private static float scoreWith(ModelUpdate update) {
+    try (FraudModel model = FraudModel.create(Examples.MODEL)) {
+      model.importGroup(update.getGroup(), payload(update));
+      return model.score(List.of(Examples.example("z", true, 0).input()))[0];
+    }
+  }
+
+  @Test
   void neverTrainsOnExamplesOfAnotherFeatureLayout() throws Exception {
     try (var harness = harness()) {
       harness.open();
       TrainingExample stale = Examples.example("a", true, 100);
       stale.featureLayout = "older-layout";
-      harness.processElement(stale, 0);
-      harness.processElement(Examples.example("b", false, 200), 0);
+      harness.processElement1(stale, 0);
+      harness.processElement1(Examples.example("b", false, 200), 0);
       assertThat(harness.extractOutputValues()).as("one example is not a batch of two").isEmpty();
 
-      harness.processElement(Examples.example("c", false, 300), 0);
+      harness.processElement1(Examples.example("c", false, 300), 0);
 
       ModelUpdate update = single(harness.extractOutputValues());
       assertThat(update.getTrainedExamples()).isEqualTo(2);
@@ -150,7 +252,7 @@ class TrainerFunctionTest {
     try (var harness = harness()) {
       harness.open();
       harness.setProcessingTime(0);
-      harness.processElement(Examples.example("a", true, 100), 0);
+      harness.processElement1(Examples.example("a", true, 100), 0);
 
       harness.setProcessingTime(999);
       assertThat(harness.extractOutputValues()).isEmpty();
@@ -166,8 +268,8 @@ class TrainerFunctionTest {
         FraudModel initial = FraudModel.create(Examples.MODEL);
         FraudModel published = FraudModel.create(Examples.MODEL)) {
       harness.open();
-      harness.processElement(Examples.example("a", true, 100), 0);
-      harness.processElement(Examples.example("b", false, 200), 0);
+      harness.processElement1(Examples.example("a", true, 100), 0);
+      harness.processElement1(Examples.example("b", false, 200), 0);
 
       published.importGroup("head", payload(single(harness.extractOutputValues())));
 
@@ -182,8 +284,8 @@ class TrainerFunctionTest {
     ModelUpdate beforeFailure;
     try (var harness = harness()) {
       harness.open();
-      harness.processElement(Examples.example("a", true, 100), 0);
-      harness.processElement(Examples.example("b", false, 200), 0);
+      harness.processElement1(Examples.example("a", true, 100), 0);
+      harness.processElement1(Examples.example("b", false, 200), 0);
       beforeFailure = single(harness.extractOutputValues());
       checkpoint = harness.snapshot(1, 1);
     }
@@ -192,8 +294,8 @@ class TrainerFunctionTest {
       restored.setup();
       restored.initializeState(checkpoint);
       restored.open();
-      restored.processElement(Examples.example("c", true, 300), 0);
-      restored.processElement(Examples.example("d", false, 400), 0);
+      restored.processElement1(Examples.example("c", true, 300), 0);
+      restored.processElement1(Examples.example("d", false, 400), 0);
 
       ModelUpdate afterRestore = single(restored.extractOutputValues());
       assertThat(afterRestore.getVersion()).isEqualTo(2);
@@ -203,8 +305,8 @@ class TrainerFunctionTest {
       // The restored learner trained on from version 1's weights, not from the initial ones.
       try (var fresh = harness()) {
         fresh.open();
-        fresh.processElement(Examples.example("c", true, 300), 0);
-        fresh.processElement(Examples.example("d", false, 400), 0);
+        fresh.processElement1(Examples.example("c", true, 300), 0);
+        fresh.processElement1(Examples.example("d", false, 400), 0);
         assertThat(payload(afterRestore))
             .isNotEqualTo(payload(single(fresh.extractOutputValues())))
             .isNotEqualTo(payload(beforeFailure));
@@ -212,22 +314,32 @@ class TrainerFunctionTest {
     }
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<Integer, TrainingExample, ModelUpdate>
-      harness() throws Exception {
+  private static Harness harness() throws Exception {
     return harness(null);
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<Integer, TrainingExample, ModelUpdate>
-      harness(SavedModel initial) throws Exception {
+  private static Harness harness(SavedModel initial) throws Exception {
     return harness(SETTINGS, initial);
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<Integer, TrainingExample, ModelUpdate>
-      harness(LearnerSettings settings, SavedModel initial) throws Exception {
-    return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new TrainerFunction(Examples.MODEL, settings, "test", initial)),
-        example -> 0,
-        Types.INT);
+  private static Harness harness(LearnerSettings settings, SavedModel initial) throws Exception {
+    return new Harness(
+        new KeyedCoProcessOperator<>(
+            new TrainerFunction(Examples.MODEL, settings, "test", initial)));
+  }
+
+  /** The learner with its two inputs, both on the single model key. */
+  private static final class Harness
+      extends KeyedTwoInputStreamOperatorTestHarness<
+          Integer, TrainingExample, ModelControl, ModelUpdate> {
+    Harness(KeyedCoProcessOperator<Integer, TrainingExample, ModelControl, ModelUpdate> operator)
+        throws Exception {
+      super(operator, example -> 0, control -> 0, Types.INT);
+    }
+
+    List<ModelEvent> events() {
+      return getSideOutput(TrainerFunction.EVENTS).stream().map(r -> r.getValue()).toList();
+    }
   }
 
   private static ModelUpdate single(List<ModelUpdate> updates) {

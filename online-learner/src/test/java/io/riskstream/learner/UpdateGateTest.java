@@ -3,6 +3,7 @@ package io.riskstream.learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class UpdateGateTest {
@@ -39,9 +40,26 @@ class UpdateGateTest {
   }
 
   @Test
+  void rejectsAGroupWhoseWeightNormExplodes() {
+    Map<String, Double> published = Map.of("head", 4.0, "gate", 0.2);
+
+    assertThat(GATE.checkNorms(published, Map.of("head", 5.0, "gate", 1.4)).accepted())
+        .as("head within 1.5x, gate small enough to move freely")
+        .isTrue();
+    UpdateGate.Verdict exploded = GATE.checkNorms(published, Map.of("head", 40.0, "gate", 0.2));
+    assertThat(exploded.accepted()).isFalse();
+    assertThat(exploded.reason())
+        .isEqualTo("weight norm of group head grew from 4.000 to 40.000, beyond 1.50x");
+    assertThat(GATE.checkNorms(published, Map.of("head", Double.NaN)).reason())
+        .isEqualTo("weights of group head are not finite");
+  }
+
+  @Test
   void settingsNameWhatIsWrong() {
     assertThatThrownBy(() -> new GateSettings(1, 100, 2, 0.05))
         .hasMessageContaining("holdoutEvery");
     assertThatThrownBy(() -> new GateSettings(10, 100, 2, 2)).hasMessageContaining("maxApDrop");
+    assertThatThrownBy(() -> new GateSettings(10, 100, 2, 0.05, 1.0))
+        .hasMessageContaining("maxNormGrowth");
   }
 }

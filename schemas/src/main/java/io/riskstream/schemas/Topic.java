@@ -12,6 +12,7 @@ public enum Topic {
   SCORES("scores", Score.class),
   MODEL_UPDATES("model-updates", ModelUpdate.class),
   MODEL_EVENTS("model-events", ModelEvent.class),
+  MODEL_CONTROL("model-control", ModelControl.class),
   DEAD_LETTERS("dead-letters", DeadLetter.class);
 
   private final String topicName;

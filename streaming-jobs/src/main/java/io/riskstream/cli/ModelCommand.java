@@ -1,8 +1,14 @@
 package io.riskstream.cli;
 
+import io.riskstream.control.ModelEventLog;
+import io.riskstream.control.RollbackRequest;
+import io.riskstream.control.VersionTable;
 import io.riskstream.features.spec.FeatureSpec;
 import io.riskstream.learner.LearnerSettings;
 import io.riskstream.model.ModelConfig;
+import io.riskstream.schemas.ModelEvent;
+import io.riskstream.schemas.ModelEventKind;
+import io.riskstream.schemas.Topic;
 import io.riskstream.training.AttentionComparison;
 import io.riskstream.training.InitialTraining;
 import io.riskstream.training.TimeWindow;
@@ -10,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +28,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "model",
     mixinStandardHelpOptions = true,
-    description = "Offline training and evaluation of the fraud model.",
-    subcommands = {ModelCommand.Train.class, ModelCommand.CompareAttention.class})
+    description =
+        "Offline training and evaluation of the fraud model; the live model's versions and"
+            + " rollback.",
+    subcommands = {
+      ModelCommand.Train.class,
+      ModelCommand.CompareAttention.class,
+      ModelCommand.ListVersions.class,
+      ModelCommand.Rollback.class
+    })
 public final class ModelCommand {
 
   /** {@code riskstream model train}. */
@@ -260,5 +274,104 @@ public final class ModelCommand {
                       log)
                   .summary());
     }
+  }
+
+  /** {@code riskstream model list}. */
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Prints the live model's history from model-events: every version published, every"
+            + " candidate the update gate rejected, rollbacks and drift, with their figures.",
+        "Last line: published=N rejected=R rollbacks=B drifts=D newest_version=V"
+      })
+  static final class ListVersions implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin KafkaOptions kafka;
+
+    @Option(
+        names = "--model-id",
+        defaultValue = LearnerSettings.DEFAULT_MODEL_ID,
+        description = "The model (default: ${DEFAULT-VALUE}).")
+    String modelId;
+
+    @Override
+    public Integer call() {
+      Optional<String> unusable = kafka.whyUnusable(Topic.MODEL_EVENTS);
+      if (unusable.isPresent()) {
+        return usageError(spec, "model list", unusable.get());
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      try (ModelEventLog events = new ModelEventLog(kafka.bootstrap())) {
+        VersionTable.lines(events.all(modelId)).forEach(out::println);
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code riskstream model rollback}. */
+  @Command(
+      name = "rollback",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Asks the learner to publish version V again as the newest version; the scorers switch"
+            + " to it as to any new version. The learner keeps the newest "
+            + "200 versions for this and trains on from the weights it rolled back to.",
+        "Last line: rolled_back_to=V version=N (the new version's number)"
+      })
+  static final class Rollback implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin KafkaOptions kafka;
+
+    @Option(names = "--to", required = true, paramLabel = "V", description = "The version.")
+    long toVersion;
+
+    @Option(
+        names = "--model-id",
+        defaultValue = LearnerSettings.DEFAULT_MODEL_ID,
+        description = "The model (default: ${DEFAULT-VALUE}).")
+    String modelId;
+
+    @Option(
+        names = "--timeout",
+        defaultValue = "60s",
+        converter = DurationConverter.class,
+        description = "How long to wait for the learner's answer (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+      if (toVersion < 0) {
+        return usageError(spec, "model rollback", "--to must be a version >= 0, got " + toVersion);
+      }
+      Optional<String> unusable =
+          kafka.whyUnusable(Topic.MODEL_CONTROL).or(() -> kafka.whyUnusable(Topic.MODEL_EVENTS));
+      if (unusable.isPresent()) {
+        return usageError(spec, "model rollback", unusable.get());
+      }
+      Optional<ModelEvent> answer =
+          RollbackRequest.send(kafka.bootstrap(), modelId, toVersion, timeout);
+      if (answer.isEmpty()) {
+        return usageError(
+            spec,
+            "model rollback",
+            "no answer from the learner within " + timeout.toSeconds() + " s: is it running?");
+      }
+      if (answer.get().getKind() != ModelEventKind.ROLLED_BACK) {
+        return usageError(spec, "model rollback", "refused: " + answer.get().getReason());
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(answer.get().getReason());
+      out.println("rolled_back_to=" + toVersion + " version=" + answer.get().getVersion());
+      out.flush();
+      return 0;
+    }
+  }
+
+  private static int usageError(CommandSpec spec, String command, String message) {
+    spec.commandLine().getErr().println("riskstream " + command + ": " + message);
+    spec.commandLine().getErr().flush();
+    return 2;
   }
 }

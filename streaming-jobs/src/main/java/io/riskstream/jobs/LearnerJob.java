@@ -7,6 +7,7 @@ import io.riskstream.learner.TrainingExample;
 import io.riskstream.schemas.DeadLetter;
 import io.riskstream.schemas.FeatureSnapshot;
 import io.riskstream.schemas.Label;
+import io.riskstream.schemas.ModelControl;
 import io.riskstream.schemas.ModelEvent;
 import io.riskstream.schemas.ModelUpdate;
 import io.riskstream.schemas.Topic;
@@ -47,10 +48,19 @@ public final class LearnerJob {
                 TypeInformation.of(TrainingExample.class))
             .uid("label-join")
             .name("label join");
+    SingleOutputStreamOperator<ModelControl> control =
+        DecodedSource.of(
+            env,
+            KafkaIo.source(settings, Topic.MODEL_CONTROL, NAME + "-control"),
+            "model-control",
+            NAME,
+            ModelControl.class,
+            request -> request);
     SingleOutputStreamOperator<ModelUpdate> updates =
         examples
-            // One model: all examples meet in a single trainer.
+            // One model: all examples and operators' requests meet in a single trainer.
             .keyBy(example -> 0, Types.INT)
+            .connect(control.keyBy(request -> 0, Types.INT))
             .process(
                 new TrainerFunction(
                     settings.modelConfig(),
@@ -94,6 +104,7 @@ public final class LearnerJob {
         NAME,
         snapshots.getSideOutput(DecodeFunction.DEAD_LETTERS),
         labels.getSideOutput(DecodeFunction.DEAD_LETTERS),
+        control.getSideOutput(DecodeFunction.DEAD_LETTERS),
         examples
             .getSideOutput(LabelJoinFunction.UNMATCHED)
             .map(

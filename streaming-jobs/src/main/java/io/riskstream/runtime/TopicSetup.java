@@ -51,14 +51,15 @@ public final class TopicSetup {
   }
 
   // model-updates is a total order of versions (one partition) whose newest record per group is
-  // the current model (compaction); model-events is the model's history, in order (one partition);
-  // every other topic scales with the job's parallelism.
+  // the current model (compaction); model-events is the model's history and model-control the
+  // operators' requests, each in order (one partition); every other topic scales with the job's
+  // parallelism.
   static NewTopic newTopic(Topic topic, int partitions) {
     if (topic == Topic.MODEL_UPDATES) {
       return new NewTopic(topic.topicName(), 1, REPLICATION)
           .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
-    if (topic == Topic.MODEL_EVENTS) {
+    if (topic == Topic.MODEL_EVENTS || topic == Topic.MODEL_CONTROL) {
       return new NewTopic(topic.topicName(), 1, REPLICATION);
     }
     return new NewTopic(topic.topicName(), partitions, REPLICATION);
