@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.riskstream.learner.TrainingExample;
 import io.riskstream.model.RankingMetrics;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +120,18 @@ class FtrlLogisticRegressionTest {
     System.out.printf("FTRL planted pattern: AUC %.4f after 4000 examples%n", auc);
     assertThat(auc).isGreaterThan(0.85);
     assertThat(model.modelVersion()).isEqualTo(125);
+  }
+
+  @Test
+  void learnsFromTheScoredSnapshotsFeatures() {
+    TrainingExample example = new TrainingExample();
+    example.features = new float[] {0.5f, -2f};
+    example.fraud = true;
+
+    LabeledVector point = LabeledVector.of(example);
+
+    assertThat(point.features().values).containsExactly(0.5, -2.0);
+    assertThat(point.label()).isEqualTo(1.0);
   }
 
   @Test
