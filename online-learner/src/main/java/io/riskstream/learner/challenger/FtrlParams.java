@@ -1,0 +1,44 @@
+package io.riskstream.learner.challenger;
+
+import java.io.Serializable;
+
+/**
+ * FTRL-Proximal settings with Flink ML's names and meaning (OnlineLogisticRegression's alpha, beta,
+ * reg and elasticNet), so that figures tuned there carry over.
+ *
+ * @param alpha the per-coordinate learning rate scale: larger moves the weights further per step
+ * @param beta smooths the learning rate while a coordinate has seen little gradient
+ * @param reg the total regularization strength, split between L1 and L2 by {@code elasticNet}
+ * @param elasticNet the L1 share of {@code reg}: 0 is pure L2, 1 pure L1 (exact zeros)
+ */
+public record FtrlParams(double alpha, double beta, double reg, double elasticNet)
+    implements Serializable {
+
+  public FtrlParams {
+    if (!(alpha > 0) || !(beta > 0) || Double.isInfinite(alpha) || Double.isInfinite(beta)) {
+      throw new IllegalArgumentException(
+          "FTRL needs finite alpha > 0 and beta > 0, got alpha=" + alpha + ", beta=" + beta);
+    }
+    if (!(reg >= 0) || Double.isInfinite(reg)) {
+      throw new IllegalArgumentException("FTRL reg must be finite and >= 0, got " + reg);
+    }
+    if (!(elasticNet >= 0 && elasticNet <= 1)) {
+      throw new IllegalArgumentException("FTRL elasticNet must be in [0, 1], got " + elasticNet);
+    }
+  }
+
+  /** Flink ML's defaults: alpha 0.1, beta 0.1, no regularization. */
+  public static FtrlParams defaults() {
+    return new FtrlParams(0.1, 0.1, 0.0, 0.0);
+  }
+
+  /** The L1 strength, {@code elasticNet * reg}. */
+  public double l1() {
+    return elasticNet * reg;
+  }
+
+  /** The L2 strength, {@code (1 - elasticNet) * reg}. */
+  public double l2() {
+    return (1 - elasticNet) * reg;
+  }
+}
