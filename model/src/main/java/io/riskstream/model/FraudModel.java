@@ -280,6 +280,11 @@ public final class FraudModel implements AutoCloseable {
     return ParameterValues.of(requireGroup(group));
   }
 
+  /** The {@code embeddings} group's hashed-id table, or null when the model has no id slots. */
+  Parameter embeddingTable() {
+    return ((EventEmbedding) network.group(ParameterGroups.EMBEDDINGS)).table();
+  }
+
   List<Parameter> allParameters() {
     return ParameterValues.of(network);
   }
