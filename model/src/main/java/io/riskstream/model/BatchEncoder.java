@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -76,6 +77,23 @@ final class BatchEncoder {
     return Math.floorMod(h, config.hashBuckets());
   }
 
+  /** The distinct embedding-table rows {@link #encode} makes the batch look up, ascending. */
+  int[] tableRows(List<ScoringInput> batch) {
+    int slots = config.categorySlots();
+    BitSet rows = new BitSet(config.hashBuckets());
+    for (ScoringInput input : batch) {
+      int[] categories = input.categories();
+      for (int s = 0; s < slots; s++) {
+        rows.set(bucket(categoryHash(categories, s), s));
+      }
+    }
+    return rows.stream().toArray();
+  }
+
+  private static int categoryHash(int[] categories, int slot) {
+    return categories != null && slot < categories.length ? categories[slot] : CategoryIds.MISSING;
+  }
+
   NDList encode(NDManager manager, List<ScoringInput> batch) {
     validate(batch);
     int size = batch.size();
@@ -102,9 +120,7 @@ final class BatchEncoder {
       }
       int[] categories = input.categories();
       for (int s = 0; s < slots; s++) {
-        int hash =
-            categories != null && s < categories.length ? categories[s] : CategoryIds.MISSING;
-        buckets.putLong(bucket(hash, s));
+        buckets.putLong(bucket(categoryHash(categories, s), s));
       }
     }
     NDList tensors =

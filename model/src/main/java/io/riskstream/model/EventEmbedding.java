@@ -41,6 +41,11 @@ final class EventEmbedding extends AbstractBlock {
                     .build());
   }
 
+  /** The hashed-id table {@code [hashBuckets, modelDim]}, or null without category slots. */
+  Parameter table() {
+    return table;
+  }
+
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {

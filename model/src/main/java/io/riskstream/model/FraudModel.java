@@ -12,6 +12,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -258,17 +259,70 @@ public final class FraudModel implements AutoCloseable {
   }
 
   /**
-   * Replaces the group's weights with the payload's. The payload is fully decoded and validated
-   * first, so on any failure this model keeps its previous weights.
+   * A row delta of the group: its dense parameters in full and, of its embedding table, only {@code
+   * rows} (any order; duplicates collapse), stamped with {@code modelId}, {@code version} and the
+   * {@code baseVersion} of the full payload it applies on top of. For a group without a table, rows
+   * must be empty and the delta holds the whole group.
    *
-   * @return the payload's header, so callers can check its model id and version
+   * @throws IllegalArgumentException for an unknown group, a row outside the table, or rows for a
+   *     group without a table
+   */
+  public byte[] exportRowDelta(
+      String group, int[] rows, String modelId, long version, long baseVersion) {
+    Block child = requireGroup(group);
+    if (rows == null) {
+      throw new IllegalArgumentException("rows must not be null (pass an empty array for none)");
+    }
+    Parameter table = embeddingTable();
+    boolean hasTable = table != null && ParameterValues.of(child).contains(table);
+    if (!hasTable && rows.length > 0) {
+      throw new IllegalArgumentException(
+          "group '" + group + "' has no embedding table, so a delta of it cannot name rows");
+    }
+    int[] sorted = Arrays.stream(rows).sorted().distinct().toArray();
+    for (int row : sorted) {
+      if (row < 0 || row >= config.hashBuckets()) {
+        throw new IllegalArgumentException(
+            "row " + row + " is outside the embedding table [0, " + config.hashBuckets() + ")");
+      }
+    }
+    PayloadHeader header = PayloadHeader.delta(modelId, version, group, baseVersion);
+    lock.readLock().lock();
+    try {
+      return GroupPayloads.encodeDelta(header, child, table, sorted);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Replaces the group's weights with the payload's: all of them for a full payload; for a row
+   * delta (see {@link #exportRowDelta}) the dense parameters and the listed table rows, the other
+   * rows keep their values. The payload is fully decoded and validated first, so on any failure
+   * this model keeps its previous weights.
+   *
+   * @return the payload's header, so callers can check its model id and version (and, for a delta,
+   *     that its base version is the one this model holds)
    * @throws IllegalArgumentException for an unknown group or a malformed, truncated, corrupt,
-   *     mismatched or non-finite payload
+   *     mismatched or non-finite payload, or a delta row outside the table
    */
   public PayloadHeader importGroup(String group, byte[] payload) {
     Block live = requireGroup(group);
     GroupPayloads.Decoded decoded = GroupPayloads.decode(group, payload, live);
-    writeParameters(ParameterValues.of(live), decoded.values());
+    List<Parameter> parameters = ParameterValues.of(live);
+    lock.writeLock().lock();
+    try {
+      for (int i = 0; i < parameters.size(); i++) {
+        int[] rows = decoded.rows().get(i);
+        if (rows == null) {
+          ParameterValues.write(parameters.get(i), decoded.values().get(i));
+        } else {
+          ParameterValues.writeRows(parameters.get(i), rows, decoded.values().get(i));
+        }
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
     return decoded.header();
   }
 
@@ -295,6 +349,11 @@ public final class FraudModel implements AutoCloseable {
 
   List<Parameter> parameters(String group) {
     return ParameterValues.of(requireGroup(group));
+  }
+
+  /** The {@code embeddings} group's hashed-id table, or null when the model has no id slots. */
+  Parameter embeddingTable() {
+    return ((EventEmbedding) network.group(ParameterGroups.EMBEDDINGS)).table();
   }
 
   List<Parameter> allParameters() {

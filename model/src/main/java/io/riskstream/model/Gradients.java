@@ -27,4 +27,23 @@ final class Gradients {
       }
     }
   }
+
+  /** Scales gradients in place so their global L2 norm is at most {@code maxNorm}. */
+  static void clipGlobalNorm(float[][] gradients, double maxNorm) {
+    double sumSquares = 0;
+    for (float[] g : gradients) {
+      for (float x : g) {
+        sumSquares += (double) x * x;
+      }
+    }
+    double norm = Math.sqrt(sumSquares);
+    if (norm > maxNorm) {
+      float scale = (float) (maxNorm / norm);
+      for (float[] g : gradients) {
+        for (int i = 0; i < g.length; i++) {
+          g[i] *= scale;
+        }
+      }
+    }
+  }
 }

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * Byte format of one parameter group, self-describing and engine independent:
+ * Byte format of one parameter group, self-describing and engine independent. A full payload
+ * (format 3):
  *
  * <pre>
  * int    magic "RSMG"          byte  format (3)
@@ -29,30 +30,65 @@ import java.util.zip.CRC32;
  * long   CRC-32 of every byte before it
  * </pre>
  *
+ * A row delta (format 4) differs in two places: {@code long baseVersion} follows the group, and
+ * each parameter's dims are followed by a layout byte, 0 for all values as above, or 1 for some
+ * rows (along the first dimension): {@code int rowCount, int[rowCount] rows} (strictly ascending),
+ * then the values of those rows only. Only the embedding table is written as rows; a full payload
+ * keeps format 3, so payloads from before deltas existed still import, byte for byte.
+ *
  * <p>Decoding checks, in order: the checksum (a flipped bit inside a weight stays finite and
  * well-shaped, so nothing else would notice), magic and format, the group name, the parameter
- * names, shapes and dtype against the live block, and that every value is finite. Only then are
- * values handed back, so a rejected payload never touches a live weight.
+ * names, shapes and dtype against the live block, row indices against the first dimension, and that
+ * every value is finite. Only then are values handed back, so a rejected payload never touches a
+ * live weight.
  */
 final class GroupPayloads {
 
   private static final int MAGIC = 0x52534d47; // "RSMG"
   private static final byte FORMAT = 3;
+  private static final byte DELTA_FORMAT = 4;
+  private static final byte ALL_VALUES = 0;
+  private static final byte SOME_ROWS = 1;
   private static final String FLOAT32 = "float32";
 
   private GroupPayloads() {}
 
-  /** A decoded payload: its header and one value array per parameter of the group. */
-  record Decoded(PayloadHeader header, List<float[]> values) {}
+  /**
+   * A decoded payload: its header and, per parameter of the group, either all its values ({@code
+   * rows} null) or the listed rows' values, row after row.
+   */
+  record Decoded(PayloadHeader header, List<float[]> values, List<int[]> rows) {}
 
   static byte[] encode(PayloadHeader header, Block block) {
+    if (header.delta()) {
+      throw new IllegalArgumentException("a full payload needs a full header, got " + header);
+    }
+    return write(header, block, null, null);
+  }
+
+  /**
+   * A row delta of {@code block}: every parameter in full except {@code table}, of which only
+   * {@code rows} (ascending, distinct, in range) are written.
+   */
+  static byte[] encodeDelta(PayloadHeader header, Block block, Parameter table, int[] rows) {
+    if (!header.delta()) {
+      throw new IllegalArgumentException("a row delta needs a delta header, got " + header);
+    }
+    return write(header, block, table, rows);
+  }
+
+  private static byte[] write(PayloadHeader header, Block block, Parameter table, int[] rows) {
+    boolean delta = header.delta();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(MAGIC);
-      out.writeByte(FORMAT);
+      out.writeByte(delta ? DELTA_FORMAT : FORMAT);
       out.writeUTF(header.modelId());
       out.writeLong(header.version());
       out.writeUTF(header.group());
+      if (delta) {
+        out.writeLong(header.baseVersion());
+      }
       List<Pair<String, Parameter>> parameters = parameters(block);
       out.writeInt(parameters.size());
       for (Pair<String, Parameter> named : parameters) {
@@ -65,15 +101,35 @@ final class GroupPayloads {
           out.writeLong(dim);
         }
         float[] values = array.toFloatArray();
-        ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES);
-        buffer.asFloatBuffer().put(values);
-        out.write(buffer.array());
+        if (!delta) {
+          writeFloats(out, values, 0, values.length);
+        } else if (named.getValue() != table) {
+          out.writeByte(ALL_VALUES);
+          writeFloats(out, values, 0, values.length);
+        } else {
+          out.writeByte(SOME_ROWS);
+          int width = Math.toIntExact(values.length / dims[0]);
+          out.writeInt(rows.length);
+          for (int row : rows) {
+            out.writeInt(row);
+          }
+          for (int row : rows) {
+            writeFloats(out, values, row * width, width);
+          }
+        }
       }
       out.writeLong(crc32(bytes.toByteArray(), bytes.size()));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // cannot happen for an in-memory stream
     }
     return bytes.toByteArray();
+  }
+
+  private static void writeFloats(DataOutputStream out, float[] values, int from, int count)
+      throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(count * Float.BYTES);
+    buffer.asFloatBuffer().put(values, from, count);
+    out.write(buffer.array());
   }
 
   /**
@@ -113,11 +169,18 @@ final class GroupPayloads {
       throw new IllegalArgumentException("checksum mismatch: the payload is corrupt");
     }
     byte format = in.readByte();
-    if (format != FORMAT) {
+    if (format != FORMAT && format != DELTA_FORMAT) {
       throw new IllegalArgumentException(
-          "unsupported payload format " + format + ", expected " + FORMAT);
+          "unsupported payload format " + format + ", expected " + FORMAT + " or " + DELTA_FORMAT);
     }
-    PayloadHeader header = new PayloadHeader(in.readUTF(), in.readLong(), in.readUTF());
+    boolean delta = format == DELTA_FORMAT;
+    String modelId = in.readUTF();
+    long version = in.readLong();
+    String name = in.readUTF();
+    PayloadHeader header =
+        delta
+            ? PayloadHeader.delta(modelId, version, name, in.readLong())
+            : new PayloadHeader(modelId, version, name);
     if (!header.group().equals(group)) {
       throw new IllegalArgumentException("it holds group '" + header.group() + "'");
     }
@@ -127,17 +190,26 @@ final class GroupPayloads {
           count + " parameters, expected " + live.size() + " (another model shape?)");
     }
     List<float[]> values = new ArrayList<>(count);
+    List<int[]> rows = new ArrayList<>(count);
     for (Pair<String, Parameter> expected : live) {
-      values.add(readParameter(in, expected.getKey(), expected.getValue().getArray().getShape()));
+      String parameter = expected.getKey();
+      Shape shape = readShape(in, parameter, expected.getValue().getArray().getShape());
+      int[] someRows =
+          delta && readLayout(in, parameter) == SOME_ROWS ? readRows(in, parameter, shape) : null;
+      rows.add(someRows);
+      int size = Math.toIntExact(shape.size());
+      int length =
+          someRows == null ? size : Math.toIntExact(someRows.length * (size / shape.get(0)));
+      values.add(readValues(in, parameter, length));
     }
     if (in.available() != Long.BYTES) {
       throw new IllegalArgumentException(
           (in.available() - Long.BYTES) + " unexpected bytes after the parameters");
     }
-    return new Decoded(header, values);
+    return new Decoded(header, values, rows);
   }
 
-  private static float[] readParameter(DataInputStream in, String name, Shape expected)
+  private static Shape readShape(DataInputStream in, String name, Shape expected)
       throws IOException {
     String got = in.readUTF();
     if (!got.equals(name)) {
@@ -161,12 +233,49 @@ final class GroupPayloads {
       throw new IllegalArgumentException(
           "shape mismatch in parameter " + name + ": expected " + expected + ", got " + shape);
     }
-    int size = Math.toIntExact(expected.size());
-    if (in.available() < (long) size * Float.BYTES) {
+    return shape;
+  }
+
+  private static byte readLayout(DataInputStream in, String name) throws IOException {
+    byte layout = in.readByte();
+    if (layout != ALL_VALUES && layout != SOME_ROWS) {
+      throw new IllegalArgumentException("parameter " + name + " has unknown layout " + layout);
+    }
+    return layout;
+  }
+
+  /** Row indices along the first dimension: strictly ascending and inside it. */
+  private static int[] readRows(DataInputStream in, String name, Shape shape) throws IOException {
+    if (shape.dimension() == 0) {
+      throw new IllegalArgumentException("parameter " + name + " is a scalar, it has no rows");
+    }
+    long limit = shape.get(0);
+    int count = in.readInt();
+    if (count < 0 || count > limit) {
+      throw new IllegalArgumentException(
+          "parameter " + name + " lists " + count + " rows, it has " + limit);
+    }
+    int[] rows = new int[count];
+    for (int i = 0; i < count; i++) {
+      rows[i] = in.readInt();
+      if (rows[i] < 0 || rows[i] >= limit) {
+        throw new IllegalArgumentException(
+            "row " + rows[i] + " of parameter " + name + " is out of range [0, " + limit + ")");
+      }
+      if (i > 0 && rows[i] <= rows[i - 1]) {
+        throw new IllegalArgumentException(
+            "rows of parameter " + name + " are not strictly ascending at " + rows[i]);
+      }
+    }
+    return rows;
+  }
+
+  private static float[] readValues(DataInputStream in, String name, int count) throws IOException {
+    if (in.available() < (long) count * Float.BYTES) {
       throw new EOFException("values of parameter " + name + " are cut short");
     }
-    float[] values = new float[size];
-    ByteBuffer.wrap(in.readNBytes(size * Float.BYTES)).asFloatBuffer().get(values);
+    float[] values = new float[count];
+    ByteBuffer.wrap(in.readNBytes(count * Float.BYTES)).asFloatBuffer().get(values);
     int bad = ParameterValues.firstNonFinite(values);
     if (bad >= 0) {
       throw new IllegalArgumentException(

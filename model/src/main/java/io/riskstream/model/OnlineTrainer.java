@@ -13,28 +13,36 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One-step-at-a-time training of selected parameter groups of a {@link FraudModel}, in place.
+ * One-step-at-a-time training of selected parameter groups of a {@link FraudModel}, in place, as a
+ * {@link TrainingPlan} says: per group an optimizer whose state lives on the host, one loss, one
+ * global gradient-norm clip.
  *
- * <p>Loss: binary cross-entropy on logits, positives weighted by {@code positiveWeight}, averaged
- * over the example weights. Update: Adam after clipping the trainable gradients to global norm 5.
- * Parameters outside the trainable groups are never written, and neither are the experts no example
- * of the step was routed to (their Adam state waits too), so a step changes only what it learned
- * about.
+ * <p>Parameters outside the trainable groups are never written, and neither are the experts no
+ * example of the step was routed to (their optimizer state waits too), nor the rows of the
+ * embedding table the batch did not look up (their state waits too), so a step changes only what it
+ * learned about. {@link #lastChangedRows()} names the table rows a step did change, for sparse
+ * publication.
  */
 public final class OnlineTrainer implements AutoCloseable {
 
-  private static final double MAX_GRAD_NORM = 5.0;
+  private static final int[] ALL_ROWS = {0};
 
   private final FraudModel model;
+  private final TrainingPlan plan;
   private final List<String> groups;
   private final List<Parameter> trainable = new ArrayList<>();
   private final List<String> groupOfParameter = new ArrayList<>();
-  private final float learningRate;
-  private final float positiveWeight;
-  private final AdamState adam;
+  private final List<ParameterOptimizer> optimizers = new ArrayList<>();
+
+  /** Index into {@link #trainable} of the embedding table, or -1 when it is not trained. */
+  private final int tableIndex;
+
   private Set<String> lastChanged = Set.of();
+  private int[] lastChangedRows = new int[0];
 
   /**
+   * Adam with {@code learningRate} for every group, weighted BCE, clip 5.
+   *
    * @param trainableGroups group names; {@code experts} stands for every expert group
    */
   public OnlineTrainer(
@@ -42,9 +50,47 @@ public final class OnlineTrainer implements AutoCloseable {
       Collection<String> trainableGroups,
       float learningRate,
       float positiveWeight) {
+    this(model, legacyPlan(trainableGroups, learningRate, positiveWeight));
+  }
+
+  /**
+   * Trains the groups {@code plan} names, each with its optimizer.
+   *
+   * @throws IllegalArgumentException for a group this model does not have (e.g. an expert index
+   *     beyond its expert count)
+   */
+  public OnlineTrainer(FraudModel model, TrainingPlan plan) {
     if (model == null) {
       throw new IllegalArgumentException("model must not be null");
     }
+    if (plan == null) {
+      throw new IllegalArgumentException("plan must not be null");
+    }
+    this.model = model;
+    this.plan = plan;
+    this.groups = ParameterGroups.resolve(model.config(), plan.optimizers().keySet());
+    Parameter table = model.embeddingTable();
+    int tableAt = -1;
+    for (String group : groups) {
+      OptimizerSpec spec = plan.optimizerFor(group);
+      for (Parameter parameter : model.parameters(group)) {
+        int size = Math.toIntExact(parameter.getArray().size());
+        if (parameter == table) {
+          tableAt = trainable.size();
+          int rows = model.config().hashBuckets();
+          optimizers.add(ParameterOptimizer.create(spec, rows, size / rows));
+        } else {
+          optimizers.add(ParameterOptimizer.create(spec, 1, size));
+        }
+        trainable.add(parameter);
+        groupOfParameter.add(group);
+      }
+    }
+    this.tableIndex = tableAt;
+  }
+
+  private static TrainingPlan legacyPlan(
+      Collection<String> trainableGroups, float learningRate, float positiveWeight) {
     if (trainableGroups == null || trainableGroups.isEmpty()) {
       throw new IllegalArgumentException("trainableGroups must name at least one group");
     }
@@ -56,18 +102,16 @@ public final class OnlineTrainer implements AutoCloseable {
       throw new IllegalArgumentException(
           "positiveWeight must be finite and > 0, got " + positiveWeight);
     }
-    this.model = model;
-    this.learningRate = learningRate;
-    this.positiveWeight = positiveWeight;
-    this.groups = ParameterGroups.resolve(model.config(), trainableGroups);
-    for (String group : groups) {
-      for (Parameter parameter : model.parameters(group)) {
-        trainable.add(parameter);
-        groupOfParameter.add(group);
-      }
-    }
-    int[] sizes = trainable.stream().mapToInt(p -> Math.toIntExact(p.getArray().size())).toArray();
-    this.adam = new AdamState(sizes);
+    // Through the float's decimal form, so the plan prints 0.01 rather than 0.009999999776.
+    return TrainingPlan.adam(
+        trainableGroups,
+        Double.parseDouble(Float.toString(learningRate)),
+        Double.parseDouble(Float.toString(positiveWeight)));
+  }
+
+  /** The plan this trainer follows. */
+  public TrainingPlan plan() {
+    return plan;
   }
 
   /** The groups this trainer may change, with {@code experts} resolved. */
@@ -80,11 +124,21 @@ public final class OnlineTrainer implements AutoCloseable {
     return lastChanged;
   }
 
+  /**
+   * The rows of the {@code embeddings} table the last successful step changed, ascending: the rows
+   * its batch looked up. Empty when the step was skipped or the table is not trained. Every other
+   * row is bit-identical to before the step.
+   */
+  public int[] lastChangedRows() {
+    return lastChangedRows.clone();
+  }
+
   /** One optimizer step; returns the weighted mean loss of the batch before the step. */
   public float step(List<ScoringInput> batch, float[] labels) {
     checkBatch(batch, labels);
     model.encoder().validate(batch);
     lastChanged = Set.of();
+    lastChangedRows = new int[0];
     synchronized (DjlRuntime.COLLECTOR_LOCK) {
       Backward result;
       model.lock().readLock().lock();
@@ -105,28 +159,31 @@ public final class OnlineTrainer implements AutoCloseable {
           changed.add(group);
         }
       }
-      boolean[] active = new boolean[trainable.size()];
-      for (int i = 0; i < active.length; i++) {
-        active[i] = changed.contains(groupOfParameter.get(i));
-      }
-      AdamState.clipGlobalNorm(result.gradients, MAX_GRAD_NORM);
+      int[] tableRows = tableIndex < 0 ? new int[0] : model.encoder().tableRows(batch);
+      Gradients.clipGlobalNorm(result.gradients, plan.maxGradNorm());
       List<Parameter> written = new ArrayList<>();
       List<float[]> values = new ArrayList<>();
-      float[][] weights = new float[trainable.size()][];
-      for (int i = 0; i < weights.length; i++) {
-        weights[i] = ParameterValues.read(trainable.get(i));
-      }
-      adam.update(weights, result.gradients, learningRate, active);
-      for (int i = 0; i < weights.length; i++) {
-        if (active[i]) {
-          written.add(trainable.get(i));
-          values.add(weights[i]);
+      for (int i = 0; i < trainable.size(); i++) {
+        if (!changed.contains(groupOfParameter.get(i))) {
+          continue;
         }
+        float[] weights = ParameterValues.read(trainable.get(i));
+        int[] rows = i == tableIndex ? tableRows : ALL_ROWS;
+        optimizers.get(i).update(weights, result.gradients[i], rows);
+        written.add(trainable.get(i));
+        values.add(weights);
       }
       model.writeParameters(written, values);
       lastChanged = Set.copyOf(changed);
+      lastChangedRows = tableRows;
       return result.loss;
     }
+  }
+
+  /** The optimizer state of a trainable parameter (tests look inside). */
+  ParameterOptimizer optimizerOf(Parameter parameter) {
+    int index = trainable.indexOf(parameter);
+    return index < 0 ? null : optimizers.get(index);
   }
 
   private record Backward(float loss, float[][] gradients, Set<String> routedTo) {}
@@ -136,12 +193,7 @@ public final class OnlineTrainer implements AutoCloseable {
       NDList out =
           model.network().forward(model.store(), model.encoder().encode(scope, batch), true);
       NDArray logits = out.head();
-      NDArray y = scope.create(labels);
-      NDArray weights = y.mul(positiveWeight - 1f).add(1f);
-      // Numerically stable BCE with logits: max(x,0) - x*y + log(1 + exp(-|x|)).
-      NDArray perExample =
-          logits.maximum(0f).sub(logits.mul(y)).add(logits.abs().neg().exp().add(1f).log());
-      NDArray loss = perExample.mul(weights).sum().div(weights.sum());
+      NDArray loss = TrainingLoss.mean(plan.loss(), logits, scope.create(labels));
       collector.backward(loss);
       Set<String> routedTo = new LinkedHashSet<>();
       for (long expert : out.get(4).toLongArray()) {
@@ -195,7 +247,7 @@ public final class OnlineTrainer implements AutoCloseable {
     }
   }
 
-  /** Releases nothing native (Adam state lives on the heap); present for symmetry. */
+  /** Releases nothing native (optimizer state lives on the heap); present for symmetry. */
   @Override
   public void close() {}
 }

@@ -36,6 +36,23 @@ final class ParameterValues {
     array.set(values);
   }
 
+  /**
+   * Overwrites the listed rows (along the first dimension) with {@code values}, row after row; the
+   * other rows keep their values.
+   */
+  static void writeRows(Parameter parameter, int[] rows, float[] values) {
+    float[] all = read(parameter);
+    int width = Math.toIntExact(all.length / parameter.getArray().getShape().get(0));
+    if (values.length != (long) rows.length * width) {
+      throw new IllegalArgumentException(
+          "parameter " + parameter.getName() + " expects " + width + " values per row");
+    }
+    for (int r = 0; r < rows.length; r++) {
+      System.arraycopy(values, r * width, all, rows[r] * width, width);
+    }
+    write(parameter, all);
+  }
+
   /** Index of the first NaN/Inf value, or -1 when all are finite. */
   static int firstNonFinite(float[] values) {
     for (int i = 0; i < values.length; i++) {

@@ -3,6 +3,7 @@ package io.riskstream.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.nn.Parameter;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -58,6 +59,93 @@ class OnlineTrainerTest {
       assertThat(meanPos - meanNeg).isGreaterThan(0.5);
       assertThat(correct / (double) scores.length).isGreaterThan(0.9);
     }
+  }
+
+  @Test
+  void theDefaultPlanLearnsThePlantedPattern() {
+    Random random = new Random(16);
+    List<ScoringInput> test = TestData.batch(new Random(17), F, 256, 12);
+    float[] labels = TestData.plantedLabels(test);
+    try (FraudModel model = FraudModel.create(TestData.SMALL);
+        OnlineTrainer trainer = new OnlineTrainer(model, TrainingPlan.defaults())) {
+      assertThat(trainer.trainableGroups()).contains(ParameterGroups.HEAD, "experts/0");
+      double before = RankingMetrics.auc(model.score(test), labels);
+      for (int step = 0; step < 200; step++) {
+        List<ScoringInput> batch = TestData.batch(random, F, 64, 12);
+        trainer.step(batch, TestData.plantedLabels(batch));
+      }
+      double after = RankingMetrics.auc(model.score(test), labels);
+      System.out.printf("default plan: AUC %.3f -> %.3f%n", before, after);
+      assertThat(after).isGreaterThan(before + 0.1).isGreaterThan(0.9);
+    }
+  }
+
+  @Test
+  void focalLossAndAdaGradLearnToo() {
+    Random random = new Random(18);
+    List<ScoringInput> test = TestData.batch(new Random(19), F, 256, 12);
+    float[] labels = TestData.plantedLabels(test);
+    TrainingPlan plan =
+        TrainingPlan.parse(
+            "head=adagrad(lr=0.05);experts=adam(lr=0.01);loss=focal(gamma=2,alpha=0.5);clip=1");
+    try (FraudModel model = FraudModel.create(TestData.SMALL);
+        OnlineTrainer trainer = new OnlineTrainer(model, plan)) {
+      double before = RankingMetrics.auc(model.score(test), labels);
+      for (int step = 0; step < 100; step++) {
+        List<ScoringInput> batch = TestData.batch(random, F, 64, 12);
+        trainer.step(batch, TestData.plantedLabels(batch));
+      }
+      double after = RankingMetrics.auc(model.score(test), labels);
+      System.out.printf("focal + adagrad: AUC %.3f -> %.3f%n", before, after);
+      assertThat(after).isGreaterThan(before + 0.1);
+    }
+  }
+
+  @Test
+  void onlyTheLookedUpTableRowsChangeAndAdvance() {
+    Random random = new Random(20);
+    try (FraudModel model = FraudModel.create(TestData.SMALL);
+        OnlineTrainer trainer =
+            new OnlineTrainer(model, TrainingPlan.parse("embeddings=adam(lr=0.05)"))) {
+      int width = TestData.SMALL.modelDim();
+      float[] before = ParameterValues.read(model.embeddingTable());
+      List<ScoringInput> batch = TestData.batch(random, F, 8, 12);
+      trainer.step(batch, TestData.plantedLabels(batch));
+      int[] changed = trainer.lastChangedRows();
+      assertThat(changed).isNotEmpty().isEqualTo(model.encoder().tableRows(batch));
+      assertThat(changed.length).isLessThan(TestData.SMALL.hashBuckets() / 2);
+      float[] after = ParameterValues.read(model.embeddingTable());
+      AdamOptimizer state = (AdamOptimizer) trainer.optimizerOf(model.embeddingTable());
+      int changedRows = 0;
+      for (int row = 0; row < TestData.SMALL.hashBuckets(); row++) {
+        float[] was = java.util.Arrays.copyOfRange(before, row * width, (row + 1) * width);
+        float[] is = java.util.Arrays.copyOfRange(after, row * width, (row + 1) * width);
+        if (java.util.Arrays.binarySearch(changed, row) >= 0) {
+          assertThat(state.steps(row)).isEqualTo(1);
+          changedRows += java.util.Arrays.equals(was, is) ? 0 : 1;
+        } else {
+          // bit-identical, compared as raw bits so even -0.0 vs 0.0 would show
+          assertThat(floatBits(is)).as("row %d", row).isEqualTo(floatBits(was));
+          assertThat(state.steps(row)).as("row %d", row).isZero();
+        }
+      }
+      assertThat(changedRows).isEqualTo(changed.length);
+      // The dense projection of the same group trains normally.
+      Parameter numeric =
+          model.parameters(ParameterGroups.EMBEDDINGS).stream()
+              .filter(p -> p != model.embeddingTable())
+              .findFirst()
+              .orElseThrow();
+      assertThat(((AdamOptimizer) trainer.optimizerOf(numeric)).steps(0)).isEqualTo(1);
+    }
+  }
+
+  private static int[] floatBits(float[] values) {
+    int[] bits = new int[values.length];
+    for (int i = 0; i < values.length; i++) {
+      bits[i] = Float.floatToRawIntBits(values[i]);
+    }
+    return bits;
   }
 
   @Test
