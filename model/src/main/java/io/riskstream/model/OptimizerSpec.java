@@ -9,6 +9,24 @@ import java.io.Serializable;
  */
 public sealed interface OptimizerSpec extends Serializable {
 
+  /**
+   * The same optimizer with its step size (learning rate, or FTRL's alpha) times {@code factor}.
+   */
+  default OptimizerSpec scaled(double factor) {
+    if (!(factor > 0) || Double.isInfinite(factor)) {
+      throw new IllegalArgumentException(
+          "a step-size factor must be finite and > 0, got " + factor);
+    }
+    if (this instanceof Adam adam) {
+      return new Adam(adam.learningRate() * factor);
+    }
+    if (this instanceof AdaGrad adaGrad) {
+      return new AdaGrad(adaGrad.learningRate() * factor, adaGrad.initialAccumulator());
+    }
+    Ftrl ftrl = (Ftrl) this;
+    return new Ftrl(ftrl.alpha() * factor, ftrl.beta(), ftrl.l1(), ftrl.l2());
+  }
+
   /** Adam (Kingma and Ba 2014) with beta1 0.9, beta2 0.999, epsilon 1e-8. */
   record Adam(double learningRate) implements OptimizerSpec {
     public Adam {

@@ -95,6 +95,13 @@ public record TrainingPlan(Map<String, OptimizerSpec> optimizers, Loss loss, dou
     return TrainingPlanParser.parse(text);
   }
 
+  /** The same plan with every group's step size times {@code factor}, e.g. to adapt to drift. */
+  public TrainingPlan scaled(double factor) {
+    Map<String, OptimizerSpec> scaled = new LinkedHashMap<>();
+    optimizers.forEach((group, spec) -> scaled.put(group, spec.scaled(factor)));
+    return new TrainingPlan(scaled, loss, maxGradNorm);
+  }
+
   /** The optimizer of a resolved group name: its own entry, else the {@code experts} entry. */
   public OptimizerSpec optimizerFor(String group) {
     OptimizerSpec own = optimizers.get(group);

@@ -1,5 +1,6 @@
 package io.riskstream.learner;
 
+import io.riskstream.learner.drift.DriftReaction;
 import io.riskstream.model.FraudModel;
 import io.riskstream.model.ModelConfig;
 import io.riskstream.model.OnlineTrainer;
@@ -14,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -28,6 +30,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.InstantiationUtil;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +79,9 @@ public class TrainerFunction
   private transient UpdateGate gate;
   private transient Counter gateRejections;
   private transient MapState<Long, byte[]> archive;
+  private transient ValueState<byte[]> prequential;
+  private transient ValueState<Integer> boostedBatchesLeft;
+  private transient Counter driftDetections;
 
   /**
    * @param featureLayout the layout id the model's inputs follow: examples scored under another
@@ -125,16 +131,37 @@ public class TrainerFunction
             .getMapState(
                 new MapStateDescriptor<>(
                     "archive", Types.LONG, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-    model = FraudModel.create(modelConfig);
-    if (initialModel != null) {
-      initialModel.applyTo(model);
-    }
-    trainer = newTrainer();
+    // Plain Java objects whole, in bytes: no generic serializer guesses their shape.
+    prequential =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>(
+                    "prequential", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    boostedBatchesLeft =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("boosted-batches", Types.INT));
+    driftDetections = getRuntimeContext().getMetricGroup().counter("driftDetections");
+    model = startingModel();
+    trainer = new OnlineTrainer(model, settings.plan());
   }
 
-  private OnlineTrainer newTrainer() {
-    return new OnlineTrainer(
-        model, settings.trainableGroups(), settings.learningRate(), settings.positiveWeight());
+  private FraudModel startingModel() {
+    FraudModel fresh = FraudModel.create(modelConfig);
+    if (initialModel != null) {
+      initialModel.applyTo(fresh);
+    }
+    return fresh;
+  }
+
+  /** A trainer with fresh optimizer state, its step sizes raised while a drift boost lasts. */
+  private OnlineTrainer newTrainer() throws Exception {
+    trainer.close();
+    Integer boosted = boostedBatchesLeft.value();
+    if (boosted != null
+        && boosted > 0
+        && settings.drift().reaction() instanceof DriftReaction.RaiseLearningRate raise) {
+      return new OnlineTrainer(model, settings.plan().scaled(raise.factor()));
+    }
+    return new OnlineTrainer(model, settings.plan());
   }
 
   @Override
@@ -204,6 +231,8 @@ public class TrainerFunction
       archive(previous, champion);
     }
 
+    Prequential.Outcome observed = observe(inputs, y);
+
     // The loss reported is the batch's loss before it was learned: an honest, prequential figure.
     float loss = trainer.step(inputs, y);
     boolean finite = Float.isFinite(loss);
@@ -213,6 +242,7 @@ public class TrainerFunction
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("loss", (double) loss);
     metrics.put("batch", (double) inputs.size());
+    metrics.putAll(watch().figures());
     ModelLineage next = previous.next(newestLabel, inputs.size());
     UpdateGate.Verdict verdict =
         finite
@@ -240,12 +270,102 @@ public class TrainerFunction
       ctx.output(
           EVENTS,
           event(ModelEventKind.GATE_REJECTED, next, previous.version, reason, metrics, now, null));
+    } else {
+      publish(next, previous.version, metrics, now, out);
+      ctx.output(
+          EVENTS,
+          event(ModelEventKind.PUBLISHED, next, previous.version, reason, metrics, now, null));
+    }
+    ModelLineage current = lineage.value() == null ? previous : lineage.value();
+    if (observed.leaderChanged()) {
+      ctx.output(EVENTS, challengerReport(current, metrics, now));
+    }
+    afterBatch(observed, current, metrics, now, ctx);
+  }
+
+  /** The champion's scores before learning, for drift and the challenger's comparison. */
+  private Prequential.Outcome observe(List<ScoringInput> inputs, float[] y) throws Exception {
+    Prequential watch = watch();
+    List<float[]> features = new ArrayList<>(inputs.size());
+    inputs.forEach(input -> features.add(input.current()));
+    Prequential.Outcome outcome = watch.observe(features, y, model.score(inputs));
+    prequential.update(InstantiationUtil.serializeObject(watch));
+    return outcome;
+  }
+
+  private Prequential watch() throws Exception {
+    byte[] stored = prequential.value();
+    if (stored == null) {
+      return new Prequential(settings.drift(), settings.challenger(), modelConfig.featureDim());
+    }
+    return InstantiationUtil.deserializeObject(stored, getClass().getClassLoader());
+  }
+
+  private ModelEvent challengerReport(ModelLineage current, Map<String, Double> m, long now) {
+    String reason =
+        String.format(
+            Locale.ROOT,
+            "the FTRL challenger's prequential average precision %.4f is now %s the champion's"
+                + " %.4f over the last %.0f labels (shadow only: it decides nothing)",
+            m.get("challenger_ap"),
+            m.get("challenger_ap") > m.get("prequential_ap") ? "above" : "below",
+            m.get("prequential_ap"),
+            m.get("prequential_window"));
+    return event(ModelEventKind.CHALLENGER_REPORT, current, current.version, reason, m, now, null);
+  }
+
+  /** Reacts to drift, and ends a learning-rate boost once its batches are spent. */
+  private void afterBatch(
+      Prequential.Outcome observed,
+      ModelLineage current,
+      Map<String, Double> metrics,
+      long now,
+      Context ctx)
+      throws Exception {
+    Integer boosted = boostedBatchesLeft.value();
+    if (boosted != null && boosted > 0) {
+      boostedBatchesLeft.update(boosted - 1);
+      if (boosted == 1) {
+        trainer = newTrainer();
+      }
+    }
+    if (!observed.drift()) {
       return;
     }
-    publish(next, previous.version, metrics, now, out);
+    driftDetections.inc();
+    DriftReaction reaction = settings.drift().reaction();
+    String done;
+    if (reaction instanceof DriftReaction.RaiseLearningRate raise) {
+      boostedBatchesLeft.update(raise.batches());
+      trainer = newTrainer();
+      done =
+          "step sizes raised " + raise.factor() + "x for the next " + raise.batches() + " batches";
+    } else if (reaction instanceof DriftReaction.ResetGroup reset) {
+      try (FraudModel start = startingModel()) {
+        model.importGroup(
+            reset.group(), start.exportGroup(reset.group(), settings.modelId(), current.version));
+      }
+      trainer = newTrainer();
+      done =
+          "group "
+              + reset.group()
+              + " reset to its starting weights (published with the next"
+              + " version)";
+    } else {
+      done = "no reaction configured";
+    }
+    Map<String, Double> figures = new LinkedHashMap<>(metrics);
+    figures.put("mean_error", observed.meanError());
+    String reason =
+        String.format(
+            Locale.ROOT,
+            "Page-Hinkley: the champion's prequential error rose (running mean %.4f); %s",
+            observed.meanError(),
+            done);
+    LOG.warn("Drift detected at version {}: {}", current.version, reason);
     ctx.output(
         EVENTS,
-        event(ModelEventKind.PUBLISHED, next, previous.version, reason, metrics, now, null));
+        event(ModelEventKind.DRIFT_DETECTED, current, current.version, reason, figures, now, null));
   }
 
   /** The operator's requests: a rollback republishes an archived version as the newest. */
@@ -292,7 +412,6 @@ public class TrainerFunction
     ArchivedVersion version = ArchivedVersion.decode(archived);
     version.groups().forEach(model::importGroup);
     // Fresh optimizer state: the moments belong to the trajectory being abandoned.
-    trainer.close();
     trainer = newTrainer();
     ModelLineage next =
         new ModelLineage(current.version + 1, version.trainedThrough(), version.trainedExamples());
@@ -429,6 +548,10 @@ public class TrainerFunction
       model.importGroup(group.getKey(), group.getValue());
     }
     weightsRestored = true;
+    Integer boosted = boostedBatchesLeft.value();
+    if (boosted != null && boosted > 0) {
+      trainer = newTrainer();
+    }
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.riskstream.learner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.riskstream.learner.challenger.FtrlParams;
+import io.riskstream.learner.drift.DriftSettings;
 import io.riskstream.model.FraudModel;
 import io.riskstream.model.SavedModel;
 import io.riskstream.schemas.ModelControl;
@@ -208,6 +210,48 @@ class TrainerFunctionTest {
       ModelUpdate after = restored.extractOutputValues().get(1);
       assertThat(after.getVersion()).isEqualTo(5);
       assertThat(after.getParentVersion()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void driftInThePrequentialErrorIsReportedAndRaisesTheLearningRate() throws Exception {
+    LearnerSettings watched =
+        SETTINGS
+            .withCadence(8, Duration.ofHours(1))
+            .withDrift(DriftSettings.parse("raise-lr:3x:5,lambda=3,min=16"))
+            .withChallenger(FtrlParams.defaults());
+    try (var harness = harness(watched, null)) {
+      harness.open();
+      int id = 0;
+      for (int i = 0; i < 160; i++, id++) {
+        harness.processElement1(Examples.example("s" + id, id % 4 == 0, id), 0);
+      }
+      assertThat(harness.events())
+          .as("a steady pattern, learned: no drift")
+          .noneMatch(e -> e.getKind() == ModelEventKind.DRIFT_DETECTED);
+      ModelUpdate last =
+          harness.extractOutputValues().get(harness.extractOutputValues().size() - 1);
+      assertThat(last.getMetrics())
+          .containsKeys("prequential_ap", "prequential_auc", "challenger_ap", "challenger_auc");
+      assertThat(last.getMetrics().get("challenger_auc")).isGreaterThan(0.9);
+
+      // The pattern turns over: what looked genuine is now fraud.
+      for (int i = 0; i < 64; i++, id++) {
+        boolean fraud = id % 4 == 0;
+        harness.processElement1(
+            TrainingExample.of(
+                Examples.snapshot("s" + id, fraud ? -1f : 1f), Examples.label("s" + id, fraud, id)),
+            0);
+      }
+      ModelEvent drift =
+          harness.events().stream()
+              .filter(e -> e.getKind() == ModelEventKind.DRIFT_DETECTED)
+              .findFirst()
+              .orElseThrow();
+      assertThat(drift.getReason())
+          .contains("Page-Hinkley")
+          .contains("step sizes raised 3.0x for the next 5 batches");
+      assertThat(drift.getMetrics()).containsKey("mean_error");
     }
   }
 
