@@ -12,6 +12,7 @@ import io.riskstream.schemas.ModelEvent;
 import io.riskstream.schemas.ModelEventKind;
 import io.riskstream.schemas.ModelUpdate;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +77,13 @@ public class TrainerFunction
   private transient boolean weightsRestored;
   private transient Counter otherLayout;
   private transient ListState<TrainingExample> holdout;
+
+  /** The newest held-back examples, as in {@link #holdout}; loaded from it once per key. */
+  private transient ArrayDeque<TrainingExample> held;
+
+  /** Examples in {@link #holdout}, trimmed list included: appended, rewritten only when long. */
+  private transient int heldInState;
+
   private transient UpdateGate gate;
   private transient Counter gateRejections;
   private transient MapState<Long, byte[]> archive;
@@ -213,8 +221,7 @@ public class TrainerFunction
     for (int i = 0; i < y.length; i++) {
       y[i] = labels.get(i);
     }
-    List<TrainingExample> held = new ArrayList<>();
-    holdout.get().forEach(held::add);
+    List<TrainingExample> held = new ArrayList<>(this.held);
     List<ScoringInput> heldInputs = new ArrayList<>(held.size());
     float[] heldLabels = new float[held.size()];
     for (int i = 0; i < heldLabels.length; i++) {
@@ -524,13 +531,23 @@ public class TrainerFunction
         .build();
   }
 
-  /** Keeps the newest {@code holdoutSize} held-back examples. */
+  /**
+   * Keeps the newest {@code holdoutSize} held-back examples. The state is appended to and rewritten
+   * with just the newest ones only once it holds twice as many: rewriting the whole list for every
+   * held-back label (re-serialising up to 2,000 examples each time) cost more than training.
+   */
   private void holdBack(TrainingExample example) throws Exception {
-    List<TrainingExample> held = new ArrayList<>();
-    holdout.get().forEach(held::add);
-    held.add(example);
     int size = settings.gate().holdoutSize();
-    holdout.update(held.size() > size ? held.subList(held.size() - size, held.size()) : held);
+    held.addLast(example);
+    if (held.size() > size) {
+      held.removeFirst();
+    }
+    holdout.add(example);
+    heldInState++;
+    if (heldInState > 2 * size) {
+      holdout.update(new ArrayList<>(held));
+      heldInState = held.size();
+    }
   }
 
   private ModelLineage startingLineage() {
@@ -539,13 +556,25 @@ public class TrainerFunction
         : ModelLineage.startingFrom(initialModel.version(), initialModel.trainedThrough());
   }
 
-  /** After a restore the model object is new: load the weights this learner last published. */
+  /**
+   * After a restore the model object is new: load the weights this learner last published, and the
+   * held-back examples.
+   */
   private void restoreWeightsOnce() throws Exception {
     if (weightsRestored) {
       return;
     }
     for (Map.Entry<String, byte[]> group : weights.entries()) {
       model.importGroup(group.getKey(), group.getValue());
+    }
+    held = new ArrayDeque<>();
+    heldInState = 0;
+    for (TrainingExample example : holdout.get()) {
+      held.addLast(example);
+      heldInState++;
+      if (held.size() > settings.gate().holdoutSize()) {
+        held.removeFirst();
+      }
     }
     weightsRestored = true;
     Integer boosted = boostedBatchesLeft.value();

@@ -2,12 +2,15 @@ package io.riskstream.cli;
 
 import io.riskstream.bench.BenchSummary;
 import io.riskstream.bench.FeatureBench;
+import io.riskstream.bench.FreshnessBench;
+import io.riskstream.bench.FreshnessSummary;
 import io.riskstream.bench.ScoringBench;
 import io.riskstream.bench.ScoringSummary;
 import io.riskstream.bench.SoakBench;
 import io.riskstream.bench.SoakSummary;
 import io.riskstream.features.spec.FeatureSpec;
 import io.riskstream.model.ModelConfig;
+import io.riskstream.scoring.BatchLimits;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchCommand.Features.class,
       BenchCommand.Scoring.class,
-      BenchCommand.Soak.class
+      BenchCommand.Soak.class,
+      BenchCommand.Freshness.class
     })
 public final class BenchCommand {
 
@@ -334,6 +338,149 @@ public final class BenchCommand {
       out.println(summary.line());
       out.flush();
       return 0;
+    }
+  }
+
+  /** {@code riskstream bench freshness}. */
+  @Command(
+      name = "freshness",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Runs the broker, the scoring job and the learner job, sends transactions at a steady rate"
+            + " and labels each one as soon as its score is read; measures, per label, the time"
+            + " from sending it to the first score made with weights trained on it, and where that"
+            + " time goes (the learner's batching, training and its checkpoint commit, the"
+            + " scorers' swap).",
+        "Last line: freshness_p50_ms=X freshness_p99_ms=Y label_to_train_p50_ms=… labels=…"
+      })
+  static final class Freshness implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--rate",
+        defaultValue = "2000",
+        description =
+            "Transactions per second, each labelled once scored (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(
+        names = "--duration",
+        defaultValue = "60s",
+        converter = DurationConverter.class,
+        description = "Labels sent in this window are measured (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(
+        names = "--warm-up",
+        defaultValue = "20s",
+        converter = DurationConverter.class,
+        description = "From the first score to the window (default: ${DEFAULT-VALUE}).")
+    Duration warmUp;
+
+    @Option(
+        names = "--partitions",
+        defaultValue = "2",
+        description = "Partitions per topic and job parallelism (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(
+        names = "--checkpoint-interval",
+        defaultValue = "200ms",
+        converter = DurationConverter.class,
+        description =
+            "The learner job's checkpoint interval: a version is visible once the learner's"
+                + " checkpoint commits it (default: ${DEFAULT-VALUE}).")
+    Duration checkpointInterval;
+
+    @Option(
+        names = "--scoring-checkpoint-interval",
+        defaultValue = "2s",
+        converter = DurationConverter.class,
+        description =
+            "The scoring job's checkpoint interval (default: ${DEFAULT-VALUE}, the platform's);"
+                + " its commits come before a label is sent, so they are not part of freshness.")
+    Duration scoringCheckpointInterval;
+
+    @Option(
+        names = "--learner-batch-size",
+        defaultValue = "256",
+        description = "Labels per training mini-batch (default: ${DEFAULT-VALUE}).")
+    int learnerBatchSize;
+
+    @Option(
+        names = "--learner-max-wait",
+        defaultValue = "200ms",
+        converter = DurationConverter.class,
+        description =
+            "The longest a mini-batch waits after its first label (default: ${DEFAULT-VALUE}).")
+    Duration learnerMaxWait;
+
+    @Option(
+        names = "--score-batch-size",
+        defaultValue = "256",
+        description = "The scorer's largest batch (default: ${DEFAULT-VALUE}).")
+    int scoreBatchSize;
+
+    @Option(
+        names = "--score-max-wait",
+        defaultValue = "5ms",
+        converter = DurationConverter.class,
+        description =
+            "The longest a transaction waits for its scoring batch (default: ${DEFAULT-VALUE}).")
+    Duration scoreMaxWait;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "1",
+        description = "Seed of the synthetic transactions (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!(rate > 0 && rate <= 100_000)) {
+        throw new IllegalArgumentException("--rate must be in (0, 100000], got " + rate);
+      }
+      if (duration.toSeconds() < 1) {
+        throw new IllegalArgumentException("--duration must be at least 1s, got " + duration);
+      }
+      if (partitions < 1 || partitions > 8) {
+        throw new IllegalArgumentException("--partitions must be in 1..8, got " + partitions);
+      }
+      if (checkpointInterval.toMillis() < 10 || scoringCheckpointInterval.toMillis() < 10) {
+        throw new IllegalArgumentException(
+            "--checkpoint-interval and --scoring-checkpoint-interval must be at least 10ms");
+      }
+      if (learnerBatchSize < 1) {
+        throw new IllegalArgumentException(
+            "--learner-batch-size must be positive, got " + learnerBatchSize);
+      }
+      if (learnerMaxWait.toMillis() < 1) {
+        throw new IllegalArgumentException(
+            "--learner-max-wait must be at least 1ms, got " + learnerMaxWait);
+      }
+      if (scoreBatchSize < 1 || scoreBatchSize > Scoring.MAX_BATCH) {
+        throw new IllegalArgumentException(
+            "--score-batch-size must be in 1.." + Scoring.MAX_BATCH + ", got " + scoreBatchSize);
+      }
+      FreshnessBench.Options options =
+          new FreshnessBench.Options(
+              rate,
+              warmUp,
+              duration,
+              partitions,
+              checkpointInterval,
+              scoringCheckpointInterval,
+              learnerBatchSize,
+              learnerMaxWait,
+              new BatchLimits(scoreBatchSize, scoreMaxWait),
+              seed);
+      PrintWriter out = spec.commandLine().getOut();
+      FreshnessSummary summary =
+          CliSupport.inTempDir(
+              "riskstream-bench-freshness-", dir -> FreshnessBench.run(options, dir, out));
+      out.println(summary.line());
+      out.flush();
+      return summary.measured() > 0 ? 0 : 1;
     }
   }
 }
