@@ -106,16 +106,7 @@ public final class FreshnessBench {
           .withParallelism(partitions)
           .withCheckpointInterval(checkpointInterval)
           .withScoringBatches(scoring)
-          .withLearner(
-              new LearnerSettings(
-                  l.modelId(),
-                  l.trainableGroups(),
-                  learnerBatchSize,
-                  learnerMaxWait,
-                  l.stepsPerBatch(),
-                  l.learningRate(),
-                  l.positiveWeight(),
-                  l.gate()));
+          .withLearner(l.withCadence(learnerBatchSize, learnerMaxWait));
     }
 
     String line() {
