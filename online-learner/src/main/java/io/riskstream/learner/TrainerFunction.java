@@ -4,6 +4,7 @@ import io.riskstream.learner.drift.DriftReaction;
 import io.riskstream.model.FraudModel;
 import io.riskstream.model.ModelConfig;
 import io.riskstream.model.OnlineTrainer;
+import io.riskstream.model.ParameterGroups;
 import io.riskstream.model.SavedModel;
 import io.riskstream.model.ScoringInput;
 import io.riskstream.schemas.ModelControl;
@@ -14,10 +15,15 @@ import io.riskstream.schemas.ModelUpdate;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -57,6 +63,9 @@ public class TrainerFunction
   public static final OutputTag<ModelEvent> EVENTS =
       new OutputTag<>("model-events", TypeInformation.of(ModelEvent.class));
 
+  /** Every this many versions the embedding table is published in full, not as a row delta. */
+  static final int TABLE_SNAPSHOT_EVERY = 50;
+
   /** Published versions kept for a rollback (the newest ones). */
   static final int ARCHIVED_VERSIONS = 200;
 
@@ -92,6 +101,9 @@ public class TrainerFunction
   private transient MapState<Long, byte[]> archive;
   private transient ValueState<byte[]> prequential;
   private transient ValueState<Integer> boostedBatchesLeft;
+  private transient ValueState<Long> tableSnapshotVersion;
+  private transient ValueState<int[]> rowsSinceSnapshot;
+  private transient ValueState<String> resetGroup;
   private transient Counter driftDetections;
 
   /**
@@ -151,6 +163,14 @@ public class TrainerFunction
     boostedBatchesLeft =
         getRuntimeContext().getState(new ValueStateDescriptor<>("boosted-batches", Types.INT));
     driftDetections = getRuntimeContext().getMetricGroup().counter("driftDetections");
+    tableSnapshotVersion =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("table-snapshot", Types.LONG));
+    rowsSinceSnapshot =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>(
+                    "rows-since-snapshot", PrimitiveArrayTypeInfo.INT_PRIMITIVE_ARRAY_TYPE_INFO));
+    resetGroup = getRuntimeContext().getState(new ValueStateDescriptor<>("reset", Types.STRING));
     model = startingModel();
     trainer = new OnlineTrainer(model, settings.plan());
   }
@@ -245,9 +265,14 @@ public class TrainerFunction
 
     // The loss reported is the batch's loss before it was learned: an honest, prequential figure.
     float loss = trainer.step(inputs, y);
+    Set<String> changed = new LinkedHashSet<>(trainer.lastChangedGroups());
+    SortedSet<Integer> rows = new TreeSet<>();
+    addAll(rows, trainer.lastChangedRows());
     boolean finite = Float.isFinite(loss);
     for (int step = 1; finite && step < settings.stepsPerBatch(); step++) {
       finite = Float.isFinite(trainer.step(inputs, y));
+      changed.addAll(trainer.lastChangedGroups());
+      addAll(rows, trainer.lastChangedRows());
     }
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("loss", (double) loss);
@@ -285,7 +310,11 @@ public class TrainerFunction
           EVENTS,
           event(ModelEventKind.GATE_REJECTED, next, previous.version, reason, metrics, now, null));
     } else {
-      publish(next, previous.version, metrics, now, out);
+      if (resetGroup.value() != null) {
+        changed.add(resetGroup.value());
+        resetGroup.clear();
+      }
+      publish(next, previous.version, changed, toArray(rows), metrics, now, out);
       ctx.output(
           EVENTS,
           event(ModelEventKind.PUBLISHED, next, previous.version, reason, metrics, now, null));
@@ -360,6 +389,7 @@ public class TrainerFunction
             reset.group(), start.exportGroup(reset.group(), settings.modelId(), current.version));
       }
       heldScores = null;
+      resetGroup.update(reset.group());
       trainer = newTrainer();
       done =
           "group "
@@ -434,7 +464,8 @@ public class TrainerFunction
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("rolled_back_to", (double) target);
     metrics.put("rolled_back_from", (double) current.version);
-    publish(next, target, metrics, now, out);
+    // In full (null rows): the scorers may hold deltas on top of another snapshot of the table.
+    publish(next, target, version.groups().keySet(), null, metrics, now, out);
     LOG.warn("Rolled back to version {} as version {}", target, next.version);
     ctx.output(
         EVENTS,
@@ -454,34 +485,88 @@ public class TrainerFunction
             control.getRequestId()));
   }
 
-  /** Emits the trainable groups as version {@code next} and makes them the published weights. */
+  /**
+   * Emits version {@code next}: a record per changed group (the embedding table as the rows changed
+   * since its last full payload, which goes out every {@link #TABLE_SNAPSHOT_EVERY} versions or
+   * once a quarter of the table changed), and makes the weights the published ones.
+   *
+   * @param changedRows the table rows changed since the last version, or null to publish in full
+   */
   private void publish(
       ModelLineage next,
       long parentVersion,
+      Collection<String> changedGroups,
+      int[] changedRows,
       Map<String, Double> metrics,
       long now,
       Collector<ModelUpdate> out)
       throws Exception {
     lineage.update(next);
-    Map<String, byte[]> payloads = exportTrainable(next.version);
-    for (Map.Entry<String, byte[]> group : payloads.entrySet()) {
-      weights.put(group.getKey(), group.getValue());
-      out.collect(
+    Collection<String> groups = changedGroups.isEmpty() ? trainer.trainableGroups() : changedGroups;
+    List<ModelUpdate.Builder> records = new ArrayList<>();
+    for (String group : groups) {
+      byte[] full = model.exportGroup(group, settings.modelId(), next.version);
+      weights.put(group, full);
+      Long base = tableDeltaBase(group, next.version, changedRows);
+      byte[] payload =
+          base == null
+              ? full
+              : model.exportRowDelta(
+                  group, rowsSinceSnapshot.value(), settings.modelId(), next.version, base);
+      records.add(
           ModelUpdate.newBuilder()
               .setModelId(settings.modelId())
               .setVersion(next.version)
               .setParentVersion(parentVersion)
-              .setGroup(group.getKey())
-              .setGroupsInVersion(payloads.size())
-              .setPayload(ByteBuffer.wrap(group.getValue()))
+              .setGroup(group)
+              .setPayload(ByteBuffer.wrap(payload))
+              .setBaseVersion(base)
               .setTrainedThrough(next.trainedThrough)
               .setTrainedExamples(next.trainedExamples)
               .setPublishedAt(now)
               .setMetrics(metrics)
-              .setFeatureLayout(featureLayout)
-              .build());
+              .setFeatureLayout(featureLayout));
     }
-    archive(next, payloads);
+    for (ModelUpdate.Builder record : records) {
+      out.collect(record.setGroupsInVersion(records.size()).build());
+    }
+    archive(next, exportTrainable(next.version));
+  }
+
+  /**
+   * For the embedding table: the version of the full payload a row delta builds on, with the
+   * changed rows noted; null when the group goes out in full (and becomes the new base).
+   */
+  private Long tableDeltaBase(String group, long version, int[] changedRows) throws Exception {
+    if (!ParameterGroups.EMBEDDINGS.equals(group) || modelConfig.categorySlots() == 0) {
+      return null;
+    }
+    Long snapshot = tableSnapshotVersion.value();
+    long base = snapshot == null ? startingLineage().version : snapshot;
+    SortedSet<Integer> rows = new TreeSet<>();
+    addAll(rows, rowsSinceSnapshot.value());
+    addAll(rows, changedRows);
+    if (changedRows == null
+        || version - base >= TABLE_SNAPSHOT_EVERY
+        || rows.size() > modelConfig.hashBuckets() / 4) {
+      tableSnapshotVersion.update(version);
+      rowsSinceSnapshot.clear();
+      return null;
+    }
+    rowsSinceSnapshot.update(toArray(rows));
+    return base;
+  }
+
+  private static void addAll(SortedSet<Integer> rows, int[] more) {
+    if (more != null) {
+      for (int row : more) {
+        rows.add(row);
+      }
+    }
+  }
+
+  private static int[] toArray(SortedSet<Integer> rows) {
+    return rows.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private void archive(ModelLineage version, Map<String, byte[]> payloads) throws Exception {

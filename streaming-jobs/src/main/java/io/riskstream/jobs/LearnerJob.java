@@ -10,6 +10,7 @@ import io.riskstream.schemas.Label;
 import io.riskstream.schemas.ModelControl;
 import io.riskstream.schemas.ModelEvent;
 import io.riskstream.schemas.ModelUpdate;
+import io.riskstream.schemas.ModelUpdateKey;
 import io.riskstream.schemas.Topic;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -80,7 +81,7 @@ public final class LearnerJob {
                 settings,
                 Topic.MODEL_UPDATES,
                 ModelUpdate.class,
-                ModelUpdate::getGroup,
+                ModelUpdateKey::of,
                 DeliveryGuarantee.EXACTLY_ONCE,
                 NAME + "-model-updates"))
         .setParallelism(1)

@@ -6,6 +6,7 @@ import io.riskstream.model.ModelConfig;
 import io.riskstream.model.SavedModel;
 import io.riskstream.schemas.FeatureSnapshot;
 import io.riskstream.schemas.ModelUpdate;
+import io.riskstream.schemas.ModelUpdateKey;
 import io.riskstream.schemas.Score;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,8 +130,8 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Score>
   public void processElement2(StreamRecord<ModelUpdate> element) throws Exception {
     Optional<List<ModelUpdate>> served = scorer.accept(element.getValue());
     if (served.isPresent()) {
-      for (ModelUpdate group : served.get()) {
-        weights.put(group.getGroup(), group);
+      for (ModelUpdate record : served.get()) {
+        weights.put(ModelUpdateKey.of(record), record);
       }
     }
   }

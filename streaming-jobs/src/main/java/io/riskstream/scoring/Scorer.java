@@ -13,11 +13,13 @@ import io.riskstream.schemas.Decision;
 import io.riskstream.schemas.FeatureSnapshot;
 import io.riskstream.schemas.FloatVectors;
 import io.riskstream.schemas.ModelUpdate;
+import io.riskstream.schemas.ModelUpdateKey;
 import io.riskstream.schemas.ReasonCodes;
 import io.riskstream.schemas.Score;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,8 @@ public final class Scorer implements AutoCloseable {
   private final String featureLayout;
   private final List<String> featureNames;
   private VersionAssembler versions = new VersionAssembler(0);
+  private long startVersion;
+  private Map<String, Long> fullVersions = new HashMap<>();
   private long servingVersion;
   private long trainedThrough;
   private long rejectedVersions;
@@ -69,6 +73,7 @@ public final class Scorer implements AutoCloseable {
   public void startFrom(SavedModel initial) {
     initial.applyTo(model);
     servingVersion = initial.version();
+    startVersion = servingVersion;
     trainedThrough = initial.trainedThrough();
     versions = new VersionAssembler(servingVersion);
   }
@@ -160,10 +165,11 @@ public final class Scorer implements AutoCloseable {
   }
 
   /**
-   * Takes one group of a version; once all groups of a newer version are there, swaps them in.
+   * Takes one record of a version; once all records of a newer version are there, swaps them in
+   * with the newest unapplied records of the groups it did not change.
    *
-   * @return the groups now served, to be kept for a restore; empty while a version is incomplete,
-   *     already served, or rejected
+   * @return the records now served, to be kept for a restore (newest per record key); empty while a
+   *     version is incomplete, already served, or rejected
    */
   public Optional<List<ModelUpdate>> accept(ModelUpdate update) {
     Optional<List<ModelUpdate>> complete = versions.add(update);
@@ -171,6 +177,7 @@ public final class Scorer implements AutoCloseable {
       return Optional.empty();
     }
     if (swapIn(complete.get())) {
+      versions.applied(complete.get());
       LOG.debug("Scoring with model version {}", servingVersion);
       return complete;
     }
@@ -178,9 +185,11 @@ public final class Scorer implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** After a restore the model is new: loads the groups that were being served. */
-  public void restore(List<ModelUpdate> groups) {
-    if (!groups.isEmpty() && swapIn(groups)) {
+  /** After a restore the model is new: loads the records that were being served. */
+  public void restore(List<ModelUpdate> records) {
+    List<ModelUpdate> ordered = new ArrayList<>(records);
+    ordered.sort(VersionAssembler.APPLY_ORDER);
+    if (!ordered.isEmpty() && swapIn(ordered)) {
       versions = new VersionAssembler(servingVersion);
       LOG.info("Restored model version {}", servingVersion);
     }
@@ -209,17 +218,35 @@ public final class Scorer implements AutoCloseable {
       }
     }
     Map<String, byte[]> previous = new LinkedHashMap<>();
+    Map<String, Long> fulls = new HashMap<>(fullVersions);
     try {
       for (ModelUpdate group : groups) {
-        previous.put(
-            group.getGroup(), model.exportGroup(group.getGroup(), "previous", servingVersion));
-        PayloadHeader header = model.importGroup(group.getGroup(), bytes(group.getPayload()));
+        String name = group.getGroup();
+        long held = fulls.getOrDefault(name, startVersion);
+        if (ModelUpdateKey.isDelta(group)) {
+          if (group.getVersion() < held) {
+            continue; // superseded by the newer full payload already applied
+          }
+          if (group.getBaseVersion() != held) {
+            // Rows changed since another full payload: applied here they would mix two models.
+            throw new IllegalArgumentException(
+                "row delta of group "
+                    + name
+                    + " applies on top of version "
+                    + group.getBaseVersion()
+                    + "'s full payload; this scorer holds version "
+                    + held
+                    + "'s");
+          }
+        }
+        previous.putIfAbsent(name, model.exportGroup(name, "previous", servingVersion));
+        PayloadHeader header = model.importGroup(name, bytes(group.getPayload()));
         if (header.version() != group.getVersion()
             || !header.modelId().equals(group.getModelId())) {
           // The record and its payload disagree: a mis-wired publisher, never weights to trust.
           throw new IllegalArgumentException(
               "payload of group "
-                  + group.getGroup()
+                  + name
                   + " is "
                   + header.modelId()
                   + " v"
@@ -229,17 +256,21 @@ public final class Scorer implements AutoCloseable {
                   + " v"
                   + group.getVersion());
         }
+        if (!ModelUpdateKey.isDelta(group)) {
+          fulls.put(name, group.getVersion());
+        }
       }
     } catch (IllegalArgumentException e) {
       // A bad payload must never take the scorer down or half-change the model.
       previous.forEach(model::importGroup);
       LOG.error(
           "Rejected model version {}, still serving version {}: {}",
-          groups.get(0).getVersion(),
+          groups.get(groups.size() - 1).getVersion(),
           servingVersion,
           e.getMessage());
       return false;
     }
+    fullVersions = fulls;
     for (ModelUpdate group : groups) {
       servingVersion = Math.max(servingVersion, group.getVersion());
       trainedThrough = Math.max(trainedThrough, group.getTrainedThrough());
