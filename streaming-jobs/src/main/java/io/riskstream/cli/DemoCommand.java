@@ -1,12 +1,17 @@
 package io.riskstream.cli;
 
 import io.riskstream.demo.DemoRun;
+import io.riskstream.learner.LearnerSettings;
+import io.riskstream.learner.challenger.FtrlParams;
+import io.riskstream.learner.drift.DriftSettings;
 import io.riskstream.model.DevicePreference;
 import io.riskstream.model.SavedModel;
+import io.riskstream.model.TrainingPlan;
 import io.riskstream.scoring.BatchLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -107,6 +112,50 @@ public final class DemoCommand implements Callable<Integer> {
   Path initialModel;
 
   @Option(
+      names = "--learner-plan",
+      paramLabel = "PLAN",
+      description =
+          "What the learner trains and how, per parameter group, e.g."
+              + " head=ftrl(alpha=0.05,beta=1,l1=0,l2=0);experts=adam(lr=0.01);"
+              + "embeddings=adagrad(lr=0.05);loss=focal(gamma=2,alpha=0.25);clip=5"
+              + " (default: FTRL-Proximal head, Adam experts, weighted cross-entropy).")
+  String learnerPlan;
+
+  @Option(
+      names = "--learner-batch-size",
+      defaultValue = "256",
+      description = "Labels per training mini-batch (default: ${DEFAULT-VALUE}).")
+  int learnerBatchSize;
+
+  @Option(
+      names = "--learner-max-wait",
+      defaultValue = "5s",
+      converter = DurationConverter.class,
+      description =
+          "The longest a mini-batch waits after its first label (default: ${DEFAULT-VALUE}).")
+  Duration learnerMaxWait;
+
+  @Option(
+      names = "--drift",
+      defaultValue = "raise-lr:3x:20",
+      paramLabel = "SPEC",
+      description =
+          "Page-Hinkley drift detection on the champion's prequential error and the reaction:"
+              + " off, none (report only), raise-lr:FACTORx:BATCHES or reset:GROUP, optionally"
+              + " followed by ,delta=D,lambda=L,alpha=A,min=N (default: ${DEFAULT-VALUE}).")
+  String drift;
+
+  @Option(
+      names = "--challenger",
+      defaultValue = "ftrl",
+      paramLabel = "SPEC",
+      description =
+          "The model run in the champion's shadow: none, or ftrl(alpha=..,beta=..,reg=..,"
+              + "elasticNet=..), Flink ML's FTRL logistic regression (default: ${DEFAULT-VALUE},"
+              + " Flink ML's defaults).")
+  String challenger;
+
+  @Option(
       names = "--seed",
       defaultValue = "7",
       description = "Seed of the synthetic stream (default: ${DEFAULT-VALUE}).")
@@ -129,6 +178,7 @@ public final class DemoCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--device " + device + ": " + e.getMessage());
     }
     SavedModel initial = initialModel == null ? null : SavedModel.load(initialModel);
+    LearnerSettings learner = learnerSettings();
     DemoRun run =
         new DemoRun(
             dataDir,
@@ -141,9 +191,36 @@ public final class DemoCommand implements Callable<Integer> {
                     .withMaxOutOfOrderness(maxOutOfOrderness)
                     .withScoringBatches(new BatchLimits(scoreBatchSize, scoreMaxWait))
                     .withDevice(device)
-                    .withInitialModel(initial),
+                    .withInitialModel(initial)
+                    .withLearner(learner),
             seed,
             spec.commandLine().getOut());
     return run.runUntilStopped(duration);
+  }
+
+  private LearnerSettings learnerSettings() {
+    if (learnerBatchSize < 1) {
+      throw new IllegalArgumentException(
+          "--learner-batch-size must be at least 1, was " + learnerBatchSize);
+    }
+    LearnerSettings learner =
+        LearnerSettings.defaults()
+            .withCadence(learnerBatchSize, learnerMaxWait)
+            .withChallenger(named("--challenger", () -> FtrlParams.parseOrNone(challenger)));
+    if (learnerPlan != null) {
+      learner = learner.withPlan(named("--learner-plan", () -> TrainingPlan.parse(learnerPlan)));
+    }
+    DriftSettings driftSettings = named("--drift", () -> DriftSettings.parse(drift));
+    LearnerSettings base = learner;
+    return named("--drift", () -> base.withDrift(driftSettings));
+  }
+
+  /** The option's value, or one line naming the option and what is wrong with it. */
+  private static <T> T named(String option, Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + ": " + e.getMessage());
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.riskstream.learner.challenger;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * FTRL-Proximal settings with Flink ML's names and meaning (OnlineLogisticRegression's alpha, beta,
@@ -40,5 +41,62 @@ public record FtrlParams(double alpha, double beta, double reg, double elasticNe
   /** The L2 strength, {@code (1 - elasticNet) * reg}. */
   public double l2() {
     return (1 - elasticNet) * reg;
+  }
+
+  /**
+   * Reads {@code ftrl} (Flink ML's defaults) or {@code ftrl(alpha=..,beta=..,reg=..,elasticNet=..)}
+   * with any of the four given; null for {@code none}.
+   *
+   * @throws IllegalArgumentException naming the unknown key or the bad number
+   */
+  public static FtrlParams parseOrNone(String text) {
+    String spec = text == null ? "" : text.strip();
+    if (spec.equals("none")) {
+      return null;
+    }
+    if (!spec.startsWith("ftrl")) {
+      throw new IllegalArgumentException(
+          "challenger must be none or ftrl(alpha=..,beta=..,reg=..,elasticNet=..), got '"
+              + text
+              + "'");
+    }
+    String body = spec.substring(4);
+    if (body.isEmpty()) {
+      return defaults();
+    }
+    if (!body.startsWith("(") || !body.endsWith(")")) {
+      throw new IllegalArgumentException("challenger parameters go in parentheses: '" + text + "'");
+    }
+    double[] values = {defaults().alpha, defaults().beta, defaults().reg, defaults().elasticNet};
+    List<String> keys = List.of("alpha", "beta", "reg", "elasticNet");
+    String inner = body.substring(1, body.length() - 1).strip();
+    for (String pair : inner.isEmpty() ? new String[0] : inner.split(",")) {
+      String[] kv = pair.split("=", 2);
+      int index = keys.indexOf(kv[0].strip());
+      if (kv.length != 2 || index < 0) {
+        throw new IllegalArgumentException(
+            "unknown challenger parameter '" + pair.strip() + "', expected one of " + keys);
+      }
+      try {
+        values[index] = Double.parseDouble(kv[1].strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "bad number '" + kv[1].strip() + "' for challenger parameter " + keys.get(index));
+      }
+    }
+    return new FtrlParams(values[0], values[1], values[2], values[3]);
+  }
+
+  /** The form {@link #parseOrNone} reads. */
+  public String spec() {
+    return "ftrl(alpha="
+        + alpha
+        + ",beta="
+        + beta
+        + ",reg="
+        + reg
+        + ",elasticNet="
+        + elasticNet
+        + ")";
   }
 }
