@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.riskstream.learner.challenger.FtrlParams;
 import io.riskstream.learner.drift.DriftSettings;
 import io.riskstream.model.FraudModel;
+import io.riskstream.model.RankingMetrics;
 import io.riskstream.model.SavedModel;
+import io.riskstream.model.ScoringInput;
 import io.riskstream.schemas.ModelControl;
 import io.riskstream.schemas.ModelControlKind;
 import io.riskstream.schemas.ModelEvent;
@@ -13,8 +15,10 @@ import io.riskstream.schemas.ModelEventKind;
 import io.riskstream.schemas.ModelUpdate;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
@@ -47,6 +51,48 @@ class TrainerFunctionTest {
       assertThat(update.getTrainedExamples()).isEqualTo(2);
       assertThat(update.getMetrics()).containsKey("loss");
     }
+  }
+
+  @Test
+  void learningFromLabelsRaisesTheAucOfThePublishedModelOnAPlantedPattern() throws Exception {
+    Random random = new Random(11);
+    List<TrainingExample> fresh = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      fresh.add(planted("test-" + i, random));
+    }
+    LearnerSettings settings = SETTINGS.withCadence(32, Duration.ofHours(1));
+    try (var harness = harness(settings, null);
+        FraudModel published = FraudModel.create(Examples.MODEL)) {
+      double before = auc(published, fresh);
+      harness.open();
+      for (int i = 0; i < 640; i++) {
+        harness.processElement1(planted("train-" + i, random), 0);
+      }
+      List<ModelUpdate> versions = harness.extractOutputValues();
+      assertThat(versions).hasSize(20);
+      published.importGroup("head", payload(versions.get(versions.size() - 1)));
+
+      double after = auc(published, fresh);
+      assertThat(after).as("AUC before %.3f, after %.3f", before, after).isGreaterThan(0.9);
+      assertThat(after - before).isGreaterThan(0.2);
+    }
+  }
+
+  /** Fraud when the first feature is high; the other features are noise. */
+  private static TrainingExample planted(String id, Random random) {
+    boolean fraud = random.nextDouble() < 0.2;
+    float signal = (float) (random.nextGaussian() * 0.5 + (fraud ? 1 : -1));
+    return TrainingExample.of(Examples.snapshot(id, signal), Examples.label(id, fraud, 100));
+  }
+
+  private static double auc(FraudModel model, List<TrainingExample> examples) {
+    float[] labels = new float[examples.size()];
+    List<ScoringInput> inputs = new ArrayList<>();
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = examples.get(i).fraud ? 1 : 0;
+      inputs.add(examples.get(i).input());
+    }
+    return RankingMetrics.auc(model.score(inputs), labels);
   }
 
   @Test
