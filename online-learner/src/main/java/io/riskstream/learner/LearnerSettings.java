@@ -1,5 +1,6 @@
 package io.riskstream.learner;
 
+import io.riskstream.learner.challenger.ChallengerSettings;
 import io.riskstream.learner.challenger.FtrlParams;
 import io.riskstream.learner.drift.DriftReaction;
 import io.riskstream.learner.drift.DriftSettings;
@@ -26,7 +27,7 @@ public record LearnerSettings(
     TrainingPlan plan,
     GateSettings gate,
     DriftSettings drift,
-    FtrlParams challenger)
+    ChallengerSettings challenger)
     implements Serializable {
 
   /** The model id the learner stamps on its versions unless told otherwise. */
@@ -100,7 +101,7 @@ public record LearnerSettings(
   /**
    * Batches of 256 labels or 5 s, two steps each; FTRL-Proximal on the head and Adam on the
    * experts; drift raises the learning rate threefold for 20 batches; the Flink ML FTRL challenger
-   * with Flink ML's defaults runs in the champion's shadow.
+   * with Flink ML's defaults runs in the champion's shadow, never promoted.
    */
   public static LearnerSettings defaults() {
     return new LearnerSettings(
@@ -111,7 +112,7 @@ public record LearnerSettings(
         TrainingPlan.defaults(),
         GateSettings.defaults(),
         DriftSettings.defaults(DriftReaction.parse("raise-lr:3x:20")),
-        FtrlParams.defaults());
+        ChallengerSettings.shadow(FtrlParams.defaults()));
   }
 
   /** The group names the plan trains ({@code experts} standing for every expert). */
@@ -129,7 +130,7 @@ public record LearnerSettings(
         modelId, batchSize, maxWait, stepsPerBatch, plan, gate, value, challenger);
   }
 
-  public LearnerSettings withChallenger(FtrlParams value) {
+  public LearnerSettings withChallenger(ChallengerSettings value) {
     return new LearnerSettings(
         modelId, batchSize, maxWait, stepsPerBatch, plan, gate, drift, value);
   }

@@ -1,6 +1,7 @@
 package io.riskstream.learner;
 
-import io.riskstream.learner.challenger.FtrlParams;
+import io.riskstream.learner.challenger.ChallengerSettings;
+import io.riskstream.learner.challenger.FtrlModelData;
 import io.riskstream.learner.challenger.ShadowChallenger;
 import io.riskstream.learner.drift.DriftSettings;
 import io.riskstream.learner.drift.PageHinkley;
@@ -32,16 +33,27 @@ public final class Prequential implements Serializable {
   private final float[] shadow = new float[WINDOW];
   private int next;
   private int size;
+  private final ChallengerSettings challengerSettings;
   private boolean challengerLeads;
+  private boolean challengerDecides;
 
-  public Prequential(DriftSettings drift, FtrlParams challengerParams, int numFeatures) {
+  public Prequential(DriftSettings drift, ChallengerSettings challengerSettings, int numFeatures) {
     detector = drift.enabled() ? drift.newDetector() : null;
+    this.challengerSettings = challengerSettings;
     challenger =
-        challengerParams == null ? null : new ShadowChallenger(numFeatures, challengerParams);
+        challengerSettings == null
+            ? null
+            : new ShadowChallenger(numFeatures, challengerSettings.ftrl());
   }
 
-  /** What one batch showed. */
-  public record Outcome(boolean drift, double meanError, boolean leaderChanged) {}
+  /**
+   * What one batch showed.
+   *
+   * @param leaderChanged the challenger's AP went above the champion's or fell back below it
+   * @param decidesChanged the challenger was promoted or demoted
+   */
+  public record Outcome(
+      boolean drift, double meanError, boolean leaderChanged, boolean decidesChanged) {}
 
   /**
    * Records a batch the champion scored before learning it, scores the challenger beside it and
@@ -67,13 +79,32 @@ public final class Prequential implements Serializable {
       challenger.learn(features, batchLabels);
     }
     boolean leaderChanged = false;
+    boolean decidesChanged = false;
     Map<String, Double> figures = figures();
     if (figures.containsKey("challenger_ap")) {
-      boolean leads = figures.get("challenger_ap") > figures.get("prequential_ap");
+      double lead = figures.get("challenger_ap") - figures.get("prequential_ap");
+      boolean leads = lead > 0;
       leaderChanged = leads != challengerLeads;
       challengerLeads = leads;
+      if (challengerSettings.promote()) {
+        // A margin both ways: a lead that comes and goes with the window's noise changes nothing.
+        double margin = challengerSettings.margin();
+        boolean decides = challengerDecides ? lead > -margin : lead > margin;
+        decidesChanged = decides != challengerDecides;
+        challengerDecides = decides;
+      }
     }
-    return new Outcome(drift, meanError, leaderChanged);
+    return new Outcome(drift, meanError, leaderChanged, decidesChanged);
+  }
+
+  /** Whether the challenger is promoted: scorers decide with it. */
+  public boolean challengerDecides() {
+    return challengerDecides;
+  }
+
+  /** The challenger's current weights for the scorers, or null without a challenger. */
+  public FtrlModelData challengerModel() {
+    return challenger == null ? null : challenger.modelData();
   }
 
   /** Whether the challenger's windowed average precision is above the champion's. */

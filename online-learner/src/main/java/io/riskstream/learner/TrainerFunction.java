@@ -1,5 +1,6 @@
 package io.riskstream.learner;
 
+import io.riskstream.learner.challenger.ChallengerRecord;
 import io.riskstream.learner.drift.DriftReaction;
 import io.riskstream.model.FraudModel;
 import io.riskstream.model.ModelConfig;
@@ -323,6 +324,26 @@ public class TrainerFunction
     if (observed.leaderChanged()) {
       ctx.output(EVENTS, challengerReport(current, metrics, now));
     }
+    if (observed.decidesChanged()) {
+      boolean decides = watch().challengerDecides();
+      String why =
+          decides
+              ? "the challenger beats the champion by more than the margin: scorers decide with it"
+                  + " from the next published version"
+              : "the champion beats the challenger by more than the margin again: scorers decide"
+                  + " with the champion from the next published version";
+      LOG.warn("Challenger {}: {}", decides ? "promoted" : "demoted", why);
+      ctx.output(
+          EVENTS,
+          event(
+              decides ? ModelEventKind.CHALLENGER_PROMOTED : ModelEventKind.CHALLENGER_DEMOTED,
+              current,
+              current.version,
+              why,
+              metrics,
+              now,
+              null));
+    }
     afterBatch(observed, current, metrics, now, ctx);
   }
 
@@ -349,7 +370,7 @@ public class TrainerFunction
         String.format(
             Locale.ROOT,
             "the FTRL challenger's prequential average precision %.4f is now %s the champion's"
-                + " %.4f over the last %.0f labels (shadow only: it decides nothing)",
+                + " %.4f over the last %.0f labels",
             m.get("challenger_ap"),
             m.get("challenger_ap") > m.get("prequential_ap") ? "above" : "below",
             m.get("prequential_ap"),
@@ -525,6 +546,24 @@ public class TrainerFunction
               .setTrainedExamples(next.trainedExamples)
               .setPublishedAt(now)
               .setMetrics(metrics)
+              .setFeatureLayout(featureLayout));
+    }
+    if (settings.challenger() != null) {
+      // The challenger goes out with every version, so scorers score it beside the champion.
+      Prequential watch = watch();
+      Map<String, Double> challengerMetrics = new LinkedHashMap<>(metrics);
+      challengerMetrics.put(ChallengerRecord.DECIDES, watch.challengerDecides() ? 1.0 : 0.0);
+      records.add(
+          ModelUpdate.newBuilder()
+              .setModelId(settings.modelId())
+              .setVersion(next.version)
+              .setParentVersion(parentVersion)
+              .setGroup(ChallengerRecord.GROUP)
+              .setPayload(ByteBuffer.wrap(watch.challengerModel().toBytes()))
+              .setTrainedThrough(next.trainedThrough)
+              .setTrainedExamples(next.trainedExamples)
+              .setPublishedAt(now)
+              .setMetrics(challengerMetrics)
               .setFeatureLayout(featureLayout));
     }
     for (ModelUpdate.Builder record : records) {

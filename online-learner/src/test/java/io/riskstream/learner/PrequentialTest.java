@@ -2,6 +2,7 @@ package io.riskstream.learner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.riskstream.learner.challenger.ChallengerSettings;
 import io.riskstream.learner.challenger.FtrlParams;
 import io.riskstream.learner.drift.DriftSettings;
 import java.util.ArrayList;
@@ -13,9 +14,12 @@ class PrequentialTest {
 
   @Test
   void aChallengerThatRanksBetterTakesTheLeadOnce() {
-    Prequential watch = new Prequential(DriftSettings.disabled(), FtrlParams.defaults(), 2);
+    Prequential watch =
+        new Prequential(
+            DriftSettings.disabled(), ChallengerSettings.promotable(FtrlParams.defaults()), 2);
     Random random = new Random(7);
     int leadChanges = 0;
+    int promotions = 0;
     for (int batch = 0; batch < 40; batch++) {
       List<float[]> features = new ArrayList<>();
       float[] labels = new float[50];
@@ -26,11 +30,18 @@ class PrequentialTest {
         features.add(new float[] {labels[i] * 2 - 1 + (float) random.nextGaussian() * 0.3f, 0});
         champion[i] = random.nextFloat();
       }
-      leadChanges += watch.observe(features, labels, champion).leaderChanged() ? 1 : 0;
+      Prequential.Outcome outcome = watch.observe(features, labels, champion);
+      leadChanges += outcome.leaderChanged() ? 1 : 0;
+      promotions += outcome.decidesChanged() ? 1 : 0;
     }
 
     assertThat(watch.challengerLeads()).isTrue();
     assertThat(leadChanges).isEqualTo(1);
+    assertThat(watch.challengerDecides())
+        .as("promoted: it wins by far more than the margin")
+        .isTrue();
+    assertThat(promotions).isEqualTo(1);
+    assertThat(watch.challengerModel().numFeatures()).isEqualTo(2);
     assertThat(watch.figures().get("challenger_ap")).isGreaterThan(0.8);
     assertThat(watch.figures().get("prequential_ap")).isLessThan(0.3);
     assertThat(watch.figures().get("prequential_window")).isEqualTo(2_000.0);

@@ -2,6 +2,8 @@ package io.riskstream.learner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.riskstream.learner.challenger.ChallengerRecord;
+import io.riskstream.learner.challenger.ChallengerSettings;
 import io.riskstream.learner.challenger.FtrlParams;
 import io.riskstream.learner.drift.DriftSettings;
 import io.riskstream.model.FraudModel;
@@ -75,6 +77,36 @@ class TrainerFunctionTest {
       double after = auc(published, fresh);
       assertThat(after).as("AUC before %.3f, after %.3f", before, after).isGreaterThan(0.9);
       assertThat(after - before).isGreaterThan(0.2);
+    }
+  }
+
+  @Test
+  void aChallengerThatWinsIsPromotedAndScorersAreToldWithTheNextVersion() throws Exception {
+    // A champion that barely learns (tiny steps) against the FTRL challenger on a planted pattern.
+    LearnerSettings settings =
+        new LearnerSettings(
+                "test-model", List.of("head"), 32, Duration.ofHours(1), 1, 1e-6f, 1f, RARE_HOLDOUT)
+            .withChallenger(ChallengerSettings.promotable(FtrlParams.defaults()));
+    Random random = new Random(5);
+    try (var harness = harness(settings, null)) {
+      harness.open();
+      for (int i = 0; i < 640; i++) {
+        harness.processElement1(planted("p-" + i, random), 0);
+      }
+
+      ModelEvent promoted =
+          harness.events().stream()
+              .filter(e -> e.getKind() == ModelEventKind.CHALLENGER_PROMOTED)
+              .findFirst()
+              .orElseThrow();
+      assertThat(promoted.getMetrics().get("challenger_ap"))
+          .isGreaterThan(promoted.getMetrics().get("prequential_ap") + 0.02);
+      List<ModelUpdate> records = harness.extractOutputValues();
+      ModelUpdate last = records.get(records.size() - 1);
+      assertThat(last.getGroup()).isEqualTo(ChallengerRecord.GROUP);
+      assertThat(last.getGroupsInVersion()).isEqualTo(2);
+      assertThat(last.getMetrics()).containsEntry(ChallengerRecord.DECIDES, 1.0);
+      assertThat(ChallengerRecord.decode(payload(last)).numFeatures()).isEqualTo(4);
     }
   }
 
@@ -265,7 +297,7 @@ class TrainerFunctionTest {
         SETTINGS
             .withCadence(8, Duration.ofHours(1))
             .withDrift(DriftSettings.parse("raise-lr:3x:5,lambda=3,min=16"))
-            .withChallenger(FtrlParams.defaults());
+            .withChallenger(ChallengerSettings.shadow(FtrlParams.defaults()));
     try (var harness = harness(watched, null)) {
       harness.open();
       int id = 0;

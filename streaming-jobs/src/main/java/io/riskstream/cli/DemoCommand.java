@@ -2,6 +2,7 @@ package io.riskstream.cli;
 
 import io.riskstream.demo.DemoRun;
 import io.riskstream.learner.LearnerSettings;
+import io.riskstream.learner.challenger.ChallengerSettings;
 import io.riskstream.learner.challenger.FtrlParams;
 import io.riskstream.learner.drift.DriftSettings;
 import io.riskstream.model.DevicePreference;
@@ -156,6 +157,14 @@ public final class DemoCommand implements Callable<Integer> {
   String challenger;
 
   @Option(
+      names = "--promote-challenger",
+      description =
+          "Let the challenger decide once its prequential average precision beats the champion's"
+              + " by 0.02, and hand back when the champion beats it by as much (default: shadow"
+              + " only).")
+  boolean promoteChallenger;
+
+  @Option(
       names = "--seed",
       defaultValue = "7",
       description = "Seed of the synthetic stream (default: ${DEFAULT-VALUE}).")
@@ -206,13 +215,26 @@ public final class DemoCommand implements Callable<Integer> {
     LearnerSettings learner =
         LearnerSettings.defaults()
             .withCadence(learnerBatchSize, learnerMaxWait)
-            .withChallenger(named("--challenger", () -> FtrlParams.parseOrNone(challenger)));
+            .withChallenger(challengerSettings());
     if (learnerPlan != null) {
       learner = learner.withPlan(named("--learner-plan", () -> TrainingPlan.parse(learnerPlan)));
     }
     DriftSettings driftSettings = named("--drift", () -> DriftSettings.parse(drift));
     LearnerSettings base = learner;
     return named("--drift", () -> base.withDrift(driftSettings));
+  }
+
+  private ChallengerSettings challengerSettings() {
+    FtrlParams ftrl = named("--challenger", () -> FtrlParams.parseOrNone(challenger));
+    if (ftrl == null) {
+      if (promoteChallenger) {
+        throw new IllegalArgumentException("--promote-challenger needs a --challenger");
+      }
+      return null;
+    }
+    return promoteChallenger
+        ? ChallengerSettings.promotable(ftrl)
+        : ChallengerSettings.shadow(ftrl);
   }
 
   /** The option's value, or one line naming the option and what is wrong with it. */

@@ -1,6 +1,9 @@
 package io.riskstream.scoring;
 
 import io.riskstream.features.ScoringRequest;
+import io.riskstream.learner.challenger.ChallengerRecord;
+import io.riskstream.learner.challenger.FtrlModelData;
+import io.riskstream.learner.challenger.ShadowChallenger;
 import io.riskstream.model.CategoryIds;
 import io.riskstream.model.DevicePreference;
 import io.riskstream.model.Explanation;
@@ -45,6 +48,8 @@ public final class Scorer implements AutoCloseable {
   private VersionAssembler versions = new VersionAssembler(0);
   private long startVersion;
   private Map<String, Long> fullVersions = new HashMap<>();
+  private FtrlModelData challenger;
+  private boolean challengerDecides;
   private long servingVersion;
   private long trainedThrough;
   private long rejectedVersions;
@@ -88,7 +93,11 @@ public final class Scorer implements AutoCloseable {
       int[] categories = CategoryIds.of(request.terminalId, request.deviceId, request.ipAddress);
       inputs.add(new ScoringInput(request.features, request.history, categories));
     }
-    float[] scores = model.score(inputs);
+    float[] champion = model.score(inputs);
+    float[] shadow = challenger == null ? null : challengerScores(inputs);
+    // The promoted challenger decides; the champion's explanation still says what its network read.
+    float[] scores = challengerDecides && shadow != null ? shadow : champion;
+    String decidedBy = scores == shadow ? "challenger" : "champion";
     Decision[] decided = new Decision[scores.length];
     List<Integer> flagged = new ArrayList<>();
     for (int i = 0; i < scores.length; i++) {
@@ -101,8 +110,15 @@ public final class Scorer implements AutoCloseable {
     long scoredAt = System.currentTimeMillis();
     List<Scored> results = new ArrayList<>(requests.size());
     for (int i = 0; i < scores.length; i++) {
-      results.add(
-          scored(requests.get(i), inputs.get(i), scores[i], decided[i], reasons[i], scoredAt));
+      Score.Builder score =
+          Score.newBuilder()
+              .setScore(scores[i])
+              .setDecision(decided[i])
+              .setReasons(reasons[i])
+              .setChallengerScore(shadow == null ? null : (double) shadow[i])
+              .setDecidedBy(decidedBy)
+              .setScoredAt(scoredAt);
+      results.add(scored(requests.get(i), inputs.get(i), score));
     }
     return results;
   }
@@ -125,30 +141,27 @@ public final class Scorer implements AutoCloseable {
     return reasons;
   }
 
-  private Scored scored(
-      ScoringRequest request,
-      ScoringInput input,
-      double score,
-      Decision decision,
-      ReasonCodes reasons,
-      long scoredAt) {
+  /** The challenger's probabilities, through Flink ML's serving API, in input order. */
+  private float[] challengerScores(List<ScoringInput> inputs) {
+    List<float[]> features = new ArrayList<>(inputs.size());
+    inputs.forEach(input -> features.add(input.current()));
+    return ShadowChallenger.score(challenger, features);
+  }
+
+  private Scored scored(ScoringRequest request, ScoringInput input, Score.Builder score) {
     Score out =
-        Score.newBuilder()
+        score
             .setTransactionId(request.transactionId)
             .setCardId(request.cardId)
             .setEventTime(request.eventTime)
-            .setScore(score)
-            .setDecision(decision)
-            .setReasons(reasons)
             .setModelVersion(servingVersion)
             .setModelTrainedThrough(trainedThrough)
-            .setScoredAt(scoredAt)
             .build();
     FeatureSnapshot snapshot =
         snapshotOf(request, featureLayout)
             .setCategories(Arrays.stream(input.categories()).boxed().toList())
             .setModelVersion(servingVersion)
-            .setScore(score)
+            .setScore(out.getScore())
             .build();
     return new Scored(out, snapshot);
   }
@@ -219,9 +232,23 @@ public final class Scorer implements AutoCloseable {
     }
     Map<String, byte[]> previous = new LinkedHashMap<>();
     Map<String, Long> fulls = new HashMap<>(fullVersions);
+    FtrlModelData stagedChallenger = challenger;
+    boolean stagedDecides = challengerDecides;
     try {
       for (ModelUpdate group : groups) {
         String name = group.getGroup();
+        if (ChallengerRecord.GROUP.equals(name)) {
+          stagedChallenger = ChallengerRecord.decode(bytes(group.getPayload()));
+          if (stagedChallenger.numFeatures() != model.config().featureDim()) {
+            throw new IllegalArgumentException(
+                "challenger reads "
+                    + stagedChallenger.numFeatures()
+                    + " features, this scorer has "
+                    + model.config().featureDim());
+          }
+          stagedDecides = group.getMetrics().getOrDefault(ChallengerRecord.DECIDES, 0.0) == 1.0;
+          continue;
+        }
         long held = fulls.getOrDefault(name, startVersion);
         if (ModelUpdateKey.isDelta(group)) {
           if (group.getVersion() < held) {
@@ -271,6 +298,8 @@ public final class Scorer implements AutoCloseable {
       return false;
     }
     fullVersions = fulls;
+    challenger = stagedChallenger;
+    challengerDecides = stagedDecides;
     for (ModelUpdate group : groups) {
       servingVersion = Math.max(servingVersion, group.getVersion());
       trainedThrough = Math.max(trainedThrough, group.getTrainedThrough());

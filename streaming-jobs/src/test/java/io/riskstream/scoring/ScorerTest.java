@@ -1,19 +1,25 @@
 package io.riskstream.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.riskstream.features.ScoringRequest;
 import io.riskstream.features.spec.FeatureSpecs;
+import io.riskstream.learner.challenger.ChallengerRecord;
+import io.riskstream.learner.challenger.FtrlModelData;
 import io.riskstream.model.DevicePreference;
 import io.riskstream.model.FraudModel;
 import io.riskstream.model.OnlineTrainer;
 import io.riskstream.model.ScoringInput;
 import io.riskstream.model.TrainingPlan;
 import io.riskstream.schemas.ModelUpdate;
+import io.riskstream.schemas.Score;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import org.apache.flink.ml.linalg.Vectors;
 import org.junit.jupiter.api.Test;
 
 class ScorerTest {
@@ -68,6 +74,66 @@ class ScorerTest {
       assertThat(scorer.rejectedVersions()).isEqualTo(1);
       assertThat(scorer.servingVersion()).isZero();
     }
+  }
+
+  @Test
+  void scoresTheChallengerBesideTheChampionAndLetsItDecideOncePromoted() {
+    List<ScoringRequest> requests = requests();
+    double[] weights = new double[ModelUpdates.CONFIG.featureDim() + 1];
+    weights[0] = 3; // fraud when the first feature is high
+    FtrlModelData challenger = new FtrlModelData(Vectors.dense(weights), 4);
+    try (Scorer scorer = scorer();
+        FraudModel champion = FraudModel.create(ModelUpdates.CONFIG)) {
+      scorer.accept(challengerRecord(1, challenger, 0.0)).orElseThrow();
+
+      List<Scorer.Scored> shadow = scorer.score(requests);
+      float[] championScores = champion.score(inputs(requests));
+      for (int i = 0; i < requests.size(); i++) {
+        Score score = shadow.get(i).score();
+        assertThat(score.getDecidedBy()).isEqualTo("champion");
+        assertThat(score.getScore()).isEqualTo(championScores[i]);
+        assertThat(score.getChallengerScore())
+            .isCloseTo(
+                challenger.probability(Vectors.dense(toDoubles(requests.get(i).features))),
+                within(1e-6));
+      }
+
+      scorer.accept(challengerRecord(2, challenger, 1.0)).orElseThrow();
+
+      List<Scorer.Scored> promoted = scorer.score(requests);
+      assertThat(promoted)
+          .allSatisfy(
+              s -> {
+                assertThat(s.score().getDecidedBy()).isEqualTo("challenger");
+                assertThat(s.score().getScore()).isEqualTo(s.score().getChallengerScore());
+                assertThat(s.snapshot().getScore()).isEqualTo(s.score().getScore());
+              });
+      assertThat(scorer.servingVersion()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void refusesAChallengerOfAnotherWidth() {
+    try (Scorer scorer = scorer()) {
+      FtrlModelData narrow = new FtrlModelData(Vectors.dense(1, 2, 3), 1);
+
+      assertThat(scorer.accept(challengerRecord(1, narrow, 0.0))).isEmpty();
+      assertThat(scorer.rejectedVersions()).isEqualTo(1);
+    }
+  }
+
+  private static ModelUpdate challengerRecord(long version, FtrlModelData data, double decides) {
+    ModelUpdate update = ModelUpdates.update(version, ChallengerRecord.GROUP, 1, data.toBytes());
+    update.setMetrics(Map.of(ChallengerRecord.DECIDES, decides));
+    return update;
+  }
+
+  private static double[] toDoubles(float[] values) {
+    double[] doubles = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      doubles[i] = values[i];
+    }
+    return doubles;
   }
 
   private static Scorer scorer() {

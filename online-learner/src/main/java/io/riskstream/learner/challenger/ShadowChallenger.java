@@ -25,11 +25,19 @@ public final class ShadowChallenger implements Serializable {
 
   /** Fraud probabilities of the current weights, in input order. */
   public float[] score(List<float[]> features) {
+    return score(model.modelData(), features);
+  }
+
+  /**
+   * Fraud probabilities of published FTRL model data, through Flink ML's serving API as any serving
+   * process would compute them; in input order.
+   */
+  public static float[] score(FtrlModelData modelData, List<float[]> features) {
     List<Row> rows = new ArrayList<>(features.size());
     for (float[] vector : features) {
       rows.add(new Row(new ArrayList<>(List.of(LabeledVector.features(vector)))));
     }
-    FtrlServable servable = new FtrlServable().setModelData(model.modelData());
+    FtrlServable servable = new FtrlServable().setModelData(modelData);
     DataFrame frame =
         new DataFrame(
             new ArrayList<>(List.of(servable.getFeaturesCol())),
@@ -44,6 +52,11 @@ public final class ShadowChallenger implements Serializable {
       scores[i] = (float) probabilities.get(1);
     }
     return scores;
+  }
+
+  /** The current weights as published for scorers. */
+  public FtrlModelData modelData() {
+    return model.modelData();
   }
 
   /** One FTRL update on the batch (Flink ML's averaged mini-batch gradient). */
