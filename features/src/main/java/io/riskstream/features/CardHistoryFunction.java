@@ -57,7 +57,7 @@ public class CardHistoryFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScoringRequest> out)
       throws Exception {
-    for (FeatureRecord record : order.due(timestamp, ctx.timeDomain())) {
+    for (FeatureRecord record : order.due(timestamp, ctx.timeDomain(), ctx.timerService())) {
       emit(record, out);
     }
   }

@@ -87,7 +87,7 @@ public class EntityFeatureFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<FeatureRecord> out)
       throws Exception {
-    for (FeatureRecord record : order.due(timestamp, ctx.timeDomain())) {
+    for (FeatureRecord record : order.due(timestamp, ctx.timeDomain(), ctx.timerService())) {
       feature(record, out);
     }
   }

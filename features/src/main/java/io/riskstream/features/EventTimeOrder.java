@@ -70,7 +70,7 @@ final class EventTimeOrder<T> {
   }
 
   /** The records a timer makes due, oldest first, removed from the buffer. */
-  List<T> due(long timestamp, TimeDomain domain) throws Exception {
+  List<T> due(long timestamp, TimeDomain domain, TimerService timers) throws Exception {
     if (domain == TimeDomain.EVENT_TIME) {
       List<T> due = waiting.get(timestamp);
       waiting.remove(timestamp);
@@ -78,7 +78,13 @@ final class EventTimeOrder<T> {
     }
     Long upTo = releases.get(timestamp);
     releases.remove(timestamp);
-    return upTo == null ? List.of() : releaseUpTo(upTo);
+    if (upTo == null || upTo <= timers.currentWatermark()) {
+      // The watermark passed them first: their event-time timers have released them all, and the
+      // watermark makes anything older late, so there is nothing to scan (a state iterator per
+      // hold, the common case when the stages keep up).
+      return List.of();
+    }
+    return releaseUpTo(upTo);
   }
 
   private List<T> releaseUpTo(long upTo) throws Exception {

@@ -1,7 +1,6 @@
 package io.riskstream.model;
 
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * Threshold-free quality of fraud scores: ROC AUC and average precision, both computed over the
@@ -18,7 +17,7 @@ public final class RankingMetrics {
    * @param labels 1 for fraud, 0 for genuine, one per score
    */
   public static double auc(float[] scores, float[] labels) {
-    Integer[] order = descending(scores, labels);
+    int[] order = descending(scores, labels);
     long positives = count(labels);
     long negatives = labels.length - positives;
     if (positives == 0 || negatives == 0) {
@@ -54,7 +53,7 @@ public final class RankingMetrics {
    * @param labels 1 for fraud, 0 for genuine, one per score
    */
   public static double averagePrecision(float[] scores, float[] labels) {
-    Integer[] order = descending(scores, labels);
+    int[] order = descending(scores, labels);
     long positives = count(labels);
     if (positives == 0) {
       return Double.NaN;
@@ -79,27 +78,40 @@ public final class RankingMetrics {
     return ap;
   }
 
-  private static Integer[] descending(float[] scores, float[] labels) {
+  private static int[] descending(float[] scores, float[] labels) {
     if (scores.length != labels.length) {
       throw new IllegalArgumentException(
           "need one label per score: " + scores.length + " scores, " + labels.length + " labels");
     }
-    Integer[] order = new Integer[scores.length];
-    for (int i = 0; i < order.length; i++) {
+    // Sorted as primitive longs (score key high, index low): boxing and a comparator lambda per
+    // comparison cost the trainer a third of its time on the gate's holdout (JFR, 2k txn/s).
+    long[] keys = new long[scores.length];
+    for (int i = 0; i < keys.length; i++) {
       if (Float.isNaN(scores[i])) {
         throw new IllegalArgumentException("score " + i + " is NaN");
       }
       if (labels[i] != 0f && labels[i] != 1f) {
         throw new IllegalArgumentException("labels must be 0 or 1, got " + labels[i]);
       }
-      order[i] = i;
+      keys[i] = ((long) descendingKey(scores[i]) << 32) | i;
     }
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -scores[i]));
+    Arrays.sort(keys);
+    int[] order = new int[keys.length];
+    for (int k = 0; k < keys.length; k++) {
+      order[k] = (int) keys[k];
+    }
     return order;
   }
 
+  /** An int whose signed order is the descending order of the (non-NaN) scores. */
+  private static int descendingKey(float score) {
+    int bits = Float.floatToIntBits(score == 0f ? 0f : score); // -0 ties with 0
+    int ascending = bits ^ ((bits >> 31) & 0x7fffffff);
+    return ~ascending;
+  }
+
   /** The end (exclusive) of the run of scores equal to {@code scores[order[start]]}. */
-  private static int endOfTie(float[] scores, Integer[] order, int start) {
+  private static int endOfTie(float[] scores, int[] order, int start) {
     int end = start + 1;
     while (end < order.length && scores[order[end]] == scores[order[start]]) {
       end++;

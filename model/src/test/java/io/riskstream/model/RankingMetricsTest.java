@@ -74,6 +74,31 @@ class RankingMetricsTest {
   }
 
   @Test
+  void ordersNegativeScoresZerosAndInfinitiesByValue() {
+    // Logits rather than probabilities: the ranking must follow the float values, with -0 tied
+    // to 0 and the infinities at the ends.
+    float[] scores = {
+      -3.5f, Float.NEGATIVE_INFINITY, -0f, 0f, 2.25f, Float.POSITIVE_INFINITY, -1e-30f
+    };
+    float[] labels = {0, 0, 1, 0, 1, 1, 0};
+    double pairs = 0;
+    double correct = 0;
+    for (int i = 0; i < scores.length; i++) {
+      for (int j = 0; j < scores.length; j++) {
+        if (labels[i] == 1 && labels[j] == 0) {
+          pairs++;
+          correct += scores[i] > scores[j] ? 1 : scores[i] == scores[j] ? 0.5 : 0;
+        }
+      }
+    }
+
+    assertThat(RankingMetrics.auc(scores, labels)).isCloseTo(correct / pairs, within(1e-12));
+    // +Inf and 2.25 are frauds (precision 1 at recall 2/3); the 0/-0 tie adds the third at 3/4.
+    assertThat(RankingMetrics.averagePrecision(scores, labels))
+        .isCloseTo(2.0 / 3 + (1.0 / 3) * 0.75, within(1e-12));
+  }
+
+  @Test
   void undefinedWithoutBothClassesAndRejectsBadInput() {
     assertThat(RankingMetrics.auc(new float[] {0.2f, 0.4f}, new float[] {0, 0})).isNaN();
     assertThat(RankingMetrics.averagePrecision(new float[] {0.2f}, new float[] {0})).isNaN();

@@ -94,7 +94,13 @@ public final class AvroCodec<T extends SpecificRecordBase> implements Serializab
 
   private BinaryMessageEncoder<T> encoder() {
     if (encoder == null) {
-      encoder = new BinaryMessageEncoder<>(SpecificData.get(), schema());
+      // The generated classes' own encoders (customEncode) write the same bytes as Avro's
+      // schema-walking writer, several times faster: a feature snapshot carries L x F floats, and
+      // encoding it took a fifth of the scoring thread (JFR, 2k txn/s). Decoding stays on the
+      // resolving reader, which handles older writer schemas.
+      SpecificData model = new SpecificData(type.getClassLoader());
+      model.setCustomCoders(true);
+      encoder = new BinaryMessageEncoder<>(model, schema());
     }
     return encoder;
   }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.List;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.Test;
 
 class AvroCodecTest {
@@ -28,6 +32,70 @@ class AvroCodecTest {
     assertThat(bytes[0]).isEqualTo((byte) 0xC3);
     assertThat(bytes[1]).isEqualTo((byte) 0x01);
     assertThat(codec.decode(bytes)).isEqualTo(txn());
+  }
+
+  @Test
+  void encodesTheSameBytesAsAvrosSchemaWalkingWriter() throws Exception {
+    FeatureSnapshot snapshot =
+        FeatureSnapshot.newBuilder()
+            .setTransactionId("tx-1")
+            .setCardId("c-1")
+            .setEventTime(1_700_000_000_000L)
+            .setFeatureLayout("layout")
+            .setFeatures(List.of(1.5f, -0f, Float.NaN))
+            .setHistory(List.of(List.of(), List.of(0.25f, 3e30f)))
+            .setModelVersion(7)
+            .setScore(0.125)
+            .setCategories(List.of(3, 0, -1))
+            .build();
+    ReasonCodes reasons =
+        ReasonCodes.newBuilder()
+            .setAttendedTransactions(
+                List.of(
+                    AttendedTransaction.newBuilder().setTransactionId(null).setWeight(0.5f).build(),
+                    AttendedTransaction.newBuilder()
+                        .setTransactionId("tx-0")
+                        .setWeight(0.25f)
+                        .build()))
+            .setFeatureContributions(
+                List.of(
+                    FeatureContribution.newBuilder()
+                        .setFeature("amount")
+                        .setContribution(-2f)
+                        .build()))
+            .setExpert(2)
+            .build();
+    Score flagged =
+        Score.newBuilder()
+            .setTransactionId("tx-1")
+            .setCardId("c-1")
+            .setEventTime(1L)
+            .setScore(0.9)
+            .setDecision(Decision.REVIEW)
+            .setReasons(reasons)
+            .setModelVersion(7)
+            .setModelTrainedThrough(2L)
+            .setScoredAt(3L)
+            .build();
+    Score approved = Score.newBuilder(flagged).setReasons(null).build();
+
+    assertSameBytes(FeatureSnapshot.class, snapshot);
+    assertSameBytes(Score.class, flagged);
+    assertSameBytes(Score.class, approved);
+    assertSameBytes(Transaction.class, txn());
+  }
+
+  private static <T extends SpecificRecordBase> void assertSameBytes(Class<T> type, T record)
+      throws Exception {
+    BinaryMessageEncoder<T> reference =
+        new BinaryMessageEncoder<>(SpecificData.get(), SpecificData.get().getSchema(type));
+    var expected = reference.encode(record);
+    byte[] bytes = new byte[expected.remaining()];
+    expected.get(bytes);
+
+    AvroCodec<T> codec = AvroCodec.of(type);
+    assertThat(codec.encode(record)).isEqualTo(bytes);
+    assertThat(codec.decode(bytes).toString()).isEqualTo(record.toString());
   }
 
   @Test
