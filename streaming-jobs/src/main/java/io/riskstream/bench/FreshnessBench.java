@@ -27,13 +27,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsStatus;
+import org.apache.flink.runtime.checkpoint.SubtaskStateStats;
+import org.apache.flink.runtime.checkpoint.TaskStateStats;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
+import org.apache.flink.runtime.jobgraph.JobVertexID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -171,9 +178,9 @@ public final class FreshnessBench {
         sender.start(STARTUP_RATE);
         measure(consumer, labels, sender, settings.learner().gate());
         checkpoints =
-            checkpointFigures(flink, "learner", learner)
+            checkpointFigures(flink, "learner", learner, true)
                 + " "
-                + checkpointFigures(flink, "scoring", scoring);
+                + checkpointFigures(flink, "scoring", scoring, false);
         log.println("Stopping: jobs (savepoint), Flink, broker");
         log.flush();
       }
@@ -315,28 +322,89 @@ public final class FreshnessBench {
     return consumer;
   }
 
-  /** Flink's own count and end-to-end duration of a job's completed checkpoints. */
-  private static String checkpointFigures(EmbeddedFlink flink, String name, JobID job) {
+  /**
+   * Flink's own count and end-to-end duration of a job's completed checkpoints, and for the learner
+   * where each one's time goes, per task (the p50 over the checkpoints in Flink's history of each
+   * one's slowest subtask): its acknowledgement after the trigger, the barrier's start delay
+   * (trigger to the barrier's arrival), alignment, and the synchronous and asynchronous parts.
+   */
+  private static String checkpointFigures(
+      EmbeddedFlink flink, String name, JobID job, boolean perTask) {
     try {
-      CheckpointStatsSnapshot stats =
-          flink
-              .cluster()
-              .getExecutionGraph(job)
-              .get(10, TimeUnit.SECONDS)
-              .getCheckpointStatsSnapshot();
+      AccessExecutionGraph graph = flink.cluster().getExecutionGraph(job).get(10, TimeUnit.SECONDS);
+      CheckpointStatsSnapshot stats = graph.getCheckpointStatsSnapshot();
       var durations = stats.getSummaryStats().getEndToEndDurationStats();
-      return String.format(
-          Locale.ROOT,
-          "%s_checkpoints=%d %s_checkpoint_p50_ms=%.0f %s_checkpoint_max_ms=%d",
-          name,
-          stats.getCounts().getNumberOfCompletedCheckpoints(),
-          name,
-          durations.getCount() == 0 ? Double.NaN : durations.getQuantile(0.5),
-          name,
-          durations.getCount() == 0 ? 0 : durations.getMaximum());
+      String figures =
+          String.format(
+              Locale.ROOT,
+              "%s_checkpoints=%d %s_checkpoint_p50_ms=%.0f %s_checkpoint_max_ms=%d",
+              name,
+              stats.getCounts().getNumberOfCompletedCheckpoints(),
+              name,
+              durations.getCount() == 0 ? Double.NaN : durations.getQuantile(0.5),
+              name,
+              durations.getCount() == 0 ? 0 : durations.getMaximum());
+      return perTask ? figures + taskFigures(graph, name, stats) : figures;
     } catch (Exception e) {
       return name + "_checkpoints=unknown";
     }
+  }
+
+  private static String taskFigures(
+      AccessExecutionGraph graph, String name, CheckpointStatsSnapshot stats) {
+    Map<JobVertexID, List<long[]>> perTask = new LinkedHashMap<>();
+    int checkpoints = 0;
+    for (AbstractCheckpointStats checkpoint : stats.getHistory().getCheckpoints()) {
+      if (checkpoint.getStatus() != CheckpointStatsStatus.COMPLETED
+          || checkpoint.getProperties().isSavepoint()) {
+        continue;
+      }
+      checkpoints++;
+      for (TaskStateStats task : checkpoint.getAllTaskStateStats()) {
+        long[] slowest = new long[5];
+        for (SubtaskStateStats subtask : task.getSubtaskStats()) {
+          if (subtask == null) {
+            continue;
+          }
+          slowest[0] =
+              Math.max(slowest[0], subtask.getEndToEndDuration(checkpoint.getTriggerTimestamp()));
+          slowest[1] = Math.max(slowest[1], subtask.getCheckpointStartDelay());
+          slowest[2] = Math.max(slowest[2], subtask.getAlignmentDuration());
+          slowest[3] = Math.max(slowest[3], subtask.getSyncCheckpointDuration());
+          slowest[4] = Math.max(slowest[4], subtask.getAsyncCheckpointDuration());
+        }
+        perTask.computeIfAbsent(task.getJobVertexId(), id -> new ArrayList<>()).add(slowest);
+      }
+    }
+    StringBuilder line =
+        new StringBuilder(
+            String.format(Locale.ROOT, "%n%s_checkpoint_history=%d", name, checkpoints));
+    perTask.forEach(
+        (id, rows) -> {
+          var vertex = graph.getJobVertex(id);
+          String task = vertex == null ? id.toString() : vertex.getName();
+          task = task.replaceAll("[^A-Za-z0-9]+", "_");
+          if (task.length() > 40) {
+            task = task.substring(0, 40);
+          }
+          line.append(String.format(Locale.ROOT, "%n%s_task[%s] p50/max ms:", name, task));
+          String[] parts = {"ack", "start_delay", "align", "sync", "async"};
+          for (int i = 0; i < parts.length; i++) {
+            long[] values = new long[rows.size()];
+            for (int r = 0; r < values.length; r++) {
+              values[r] = rows.get(r)[i];
+            }
+            java.util.Arrays.sort(values);
+            line.append(
+                String.format(
+                    Locale.ROOT,
+                    " %s=%d/%d",
+                    parts[i],
+                    values[values.length / 2],
+                    values[values.length - 1]));
+          }
+        });
+    return line.toString();
   }
 
   /**

@@ -11,6 +11,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -42,6 +43,8 @@ public final class EmbeddedFlink implements AutoCloseable {
     conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(512));
     // Any free port: a fixed 8081 would clash with a Flink (or a second demo) already running here.
     conf.set(RestOptions.BIND_PORT, "0");
+    // Enough checkpoint history for the benchmarks to break a run's checkpoints down per task.
+    conf.set(WebOptions.CHECKPOINTS_HISTORY_SIZE, 1000);
     MiniCluster cluster =
         new MiniCluster(
             new MiniClusterConfiguration.Builder()
