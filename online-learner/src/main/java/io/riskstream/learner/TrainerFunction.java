@@ -101,6 +101,13 @@ public class TrainerFunction
   private transient Counter gateRejections;
   private transient MapState<Long, byte[]> archive;
   private transient ValueState<byte[]> prequential;
+
+  /**
+   * {@link #prequential} deserialized, once per key after a (re)start: a batch read it several
+   * times, each a Java deserialization of its windows and the challenger.
+   */
+  private transient Prequential watch;
+
   private transient ValueState<Integer> boostedBatchesLeft;
   private transient ValueState<Long> tableSnapshotVersion;
   private transient ValueState<int[]> rowsSinceSnapshot;
@@ -358,11 +365,14 @@ public class TrainerFunction
   }
 
   private Prequential watch() throws Exception {
-    byte[] stored = prequential.value();
-    if (stored == null) {
-      return new Prequential(settings.drift(), settings.challenger(), modelConfig.featureDim());
+    if (watch == null) {
+      byte[] stored = prequential.value();
+      watch =
+          stored == null
+              ? new Prequential(settings.drift(), settings.challenger(), modelConfig.featureDim())
+              : InstantiationUtil.deserializeObject(stored, getClass().getClassLoader());
     }
-    return InstantiationUtil.deserializeObject(stored, getClass().getClassLoader());
+    return watch;
   }
 
   private ModelEvent challengerReport(ModelLineage current, Map<String, Double> m, long now) {
