@@ -682,12 +682,10 @@ public class TrainerFunction
   private void holdBack(TrainingExample example) throws Exception {
     int size = settings.gate().holdoutSize();
     held.addLast(example);
-    if (heldScores != null) {
-      heldScores.addLast(model.score(List.of(example.input()))[0]);
-    }
     if (held.size() > size) {
       held.removeFirst();
-      if (heldScores != null) {
+      // The scores cover the oldest examples; the newest wait to be scored with the next check.
+      if (heldScores != null && !heldScores.isEmpty()) {
         heldScores.removeFirst();
       }
     }
@@ -700,13 +698,18 @@ public class TrainerFunction
   }
 
   /**
-   * The published weights' scores of the held-back examples. Kept beside them (a new one is scored
-   * as it is held back, an accepted candidate's scores become the champion's), so a gate check
-   * costs one pass over the holdout instead of two.
+   * The published weights' scores of the held-back examples. Kept beside them (those held back
+   * since the last check are scored together, an accepted candidate's scores become the
+   * champion's), so a gate check costs one pass over the holdout instead of two.
    */
   private float[] championHeldScores(List<ScoringInput> heldInputs) {
-    if (heldScores == null || heldScores.size() != heldInputs.size()) {
+    if (heldScores == null || heldScores.size() > heldInputs.size()) {
       heldScores = deque(model.score(heldInputs));
+    } else if (heldScores.size() < heldInputs.size()) {
+      // Those held back since the last check, in one pass: the model is still the published one.
+      for (float score : model.score(heldInputs.subList(heldScores.size(), heldInputs.size()))) {
+        heldScores.addLast(score);
+      }
     }
     float[] scores = new float[heldScores.size()];
     int i = 0;
