@@ -10,10 +10,18 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Argument checks and chores several commands share. */
 final class CliSupport {
   private CliSupport() {}
+
+  /** Prints {@code riskstream <command>: <message>} as one line on stderr; returns exit code 2. */
+  static int usageError(CommandSpec spec, String command, String message) {
+    spec.commandLine().getErr().println("riskstream " + command + ": " + message);
+    spec.commandLine().getErr().flush();
+    return 2;
+  }
 
   /** The spec named by {@code --spec}. */
   static FeatureSpec featureSpec(String name) {

@@ -299,7 +299,7 @@ public final class ModelCommand {
     public Integer call() {
       Optional<String> unusable = kafka.whyUnusable(Topic.MODEL_EVENTS);
       if (unusable.isPresent()) {
-        return usageError(spec, "model list", unusable.get());
+        return CliSupport.usageError(spec, "model list", unusable.get());
       }
       PrintWriter out = spec.commandLine().getOut();
       try (ModelEventLog events = new ModelEventLog(kafka.bootstrap())) {
@@ -343,23 +343,25 @@ public final class ModelCommand {
     @Override
     public Integer call() throws Exception {
       if (toVersion < 0) {
-        return usageError(spec, "model rollback", "--to must be a version >= 0, got " + toVersion);
+        return CliSupport.usageError(
+            spec, "model rollback", "--to must be a version >= 0, got " + toVersion);
       }
       Optional<String> unusable =
           kafka.whyUnusable(Topic.MODEL_CONTROL).or(() -> kafka.whyUnusable(Topic.MODEL_EVENTS));
       if (unusable.isPresent()) {
-        return usageError(spec, "model rollback", unusable.get());
+        return CliSupport.usageError(spec, "model rollback", unusable.get());
       }
       Optional<ModelEvent> answer =
           RollbackRequest.send(kafka.bootstrap(), modelId, toVersion, timeout);
       if (answer.isEmpty()) {
-        return usageError(
+        return CliSupport.usageError(
             spec,
             "model rollback",
             "no answer from the learner within " + timeout.toSeconds() + " s: is it running?");
       }
       if (answer.get().getKind() != ModelEventKind.ROLLED_BACK) {
-        return usageError(spec, "model rollback", "refused: " + answer.get().getReason());
+        return CliSupport.usageError(
+            spec, "model rollback", "refused: " + answer.get().getReason());
       }
       PrintWriter out = spec.commandLine().getOut();
       out.println(answer.get().getReason());
@@ -367,11 +369,5 @@ public final class ModelCommand {
       out.flush();
       return 0;
     }
-  }
-
-  private static int usageError(CommandSpec spec, String command, String message) {
-    spec.commandLine().getErr().println("riskstream " + command + ": " + message);
-    spec.commandLine().getErr().flush();
-    return 2;
   }
 }

@@ -153,9 +153,7 @@ public final class ProduceCommand implements Callable<Integer> {
   }
 
   private int usageError(String message) {
-    spec.commandLine().getErr().println("riskstream produce: " + message);
-    spec.commandLine().getErr().flush();
-    return 2;
+    return CliSupport.usageError(spec, "produce", message);
   }
 
   private record Counts(long produced, long rejected) {}

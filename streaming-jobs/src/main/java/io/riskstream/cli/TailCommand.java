@@ -139,9 +139,7 @@ public final class TailCommand implements Callable<Integer> {
   }
 
   private int usageError(String message) {
-    spec.commandLine().getErr().println("riskstream tail: " + message);
-    spec.commandLine().getErr().flush();
-    return 2;
+    return CliSupport.usageError(spec, "tail", message);
   }
 
   /**
