@@ -533,10 +533,12 @@ public class TrainerFunction
       Collector<ModelUpdate> out)
       throws Exception {
     lineage.update(next);
-    Collection<String> groups = changedGroups.isEmpty() ? trainer.trainableGroups() : changedGroups;
+    // Every trained group in full, once: the changed ones go out, all of them are archived.
+    Map<String, byte[]> payloads = exportTrainable(next.version);
+    Collection<String> groups = changedGroups.isEmpty() ? payloads.keySet() : changedGroups;
     List<ModelUpdate.Builder> records = new ArrayList<>();
     for (String group : groups) {
-      byte[] full = model.exportGroup(group, settings.modelId(), next.version);
+      byte[] full = payloads.get(group);
       weights.put(group, full);
       Long base = tableDeltaBase(group, next.version, changedRows);
       byte[] payload =
@@ -544,42 +546,41 @@ public class TrainerFunction
               ? full
               : model.exportRowDelta(
                   group, rowsSinceSnapshot.value(), settings.modelId(), next.version, base);
-      records.add(
-          ModelUpdate.newBuilder()
-              .setModelId(settings.modelId())
-              .setVersion(next.version)
-              .setParentVersion(parentVersion)
-              .setGroup(group)
-              .setPayload(ByteBuffer.wrap(payload))
-              .setBaseVersion(base)
-              .setTrainedThrough(next.trainedThrough)
-              .setTrainedExamples(next.trainedExamples)
-              .setPublishedAt(now)
-              .setMetrics(metrics)
-              .setFeatureLayout(featureLayout));
+      records.add(record(next, parentVersion, group, payload, metrics, now).setBaseVersion(base));
     }
     if (settings.challenger() != null) {
       // The challenger goes out with every version, so scorers score it beside the champion.
       Prequential watch = watch();
       Map<String, Double> challengerMetrics = new LinkedHashMap<>(metrics);
       challengerMetrics.put(ChallengerRecord.DECIDES, watch.challengerDecides() ? 1.0 : 0.0);
+      byte[] challenger = watch.challengerModel().toBytes();
       records.add(
-          ModelUpdate.newBuilder()
-              .setModelId(settings.modelId())
-              .setVersion(next.version)
-              .setParentVersion(parentVersion)
-              .setGroup(ChallengerRecord.GROUP)
-              .setPayload(ByteBuffer.wrap(watch.challengerModel().toBytes()))
-              .setTrainedThrough(next.trainedThrough)
-              .setTrainedExamples(next.trainedExamples)
-              .setPublishedAt(now)
-              .setMetrics(challengerMetrics)
-              .setFeatureLayout(featureLayout));
+          record(next, parentVersion, ChallengerRecord.GROUP, challenger, challengerMetrics, now));
     }
     for (ModelUpdate.Builder record : records) {
       out.collect(record.setGroupsInVersion(records.size()).build());
     }
-    archive(next, exportTrainable(next.version));
+    archive(next, payloads);
+  }
+
+  private ModelUpdate.Builder record(
+      ModelLineage next,
+      long parentVersion,
+      String group,
+      byte[] payload,
+      Map<String, Double> metrics,
+      long now) {
+    return ModelUpdate.newBuilder()
+        .setModelId(settings.modelId())
+        .setVersion(next.version)
+        .setParentVersion(parentVersion)
+        .setGroup(group)
+        .setPayload(ByteBuffer.wrap(payload))
+        .setTrainedThrough(next.trainedThrough)
+        .setTrainedExamples(next.trainedExamples)
+        .setPublishedAt(now)
+        .setMetrics(metrics)
+        .setFeatureLayout(featureLayout);
   }
 
   /**
