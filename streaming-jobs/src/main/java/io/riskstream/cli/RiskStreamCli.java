@@ -1,5 +1,6 @@
 package io.riskstream.cli;
 
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +27,9 @@ public final class RiskStreamCli {
   /** The configured command line; bad arguments print one line naming the problem. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new RiskStreamCli());
+    for (CommandExtension extension : ServiceLoader.load(CommandExtension.class)) {
+      cli.addSubcommand(extension);
+    }
     cli.setParameterExceptionHandler(
         (ex, argv) -> {
           ex.getCommandLine().getErr().println("riskstream: " + ex.getMessage());
