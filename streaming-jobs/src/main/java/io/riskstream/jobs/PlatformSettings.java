@@ -79,7 +79,10 @@ public record PlatformSettings(
         null);
   }
 
-  /** A model from elsewhere must have been trained on these features, with this very network. */
+  /**
+   * A model from elsewhere must have been trained on these features and read as much history; its
+   * network (e.g. without id embeddings) is then the one the platform runs.
+   */
   private static void requireCompatible(SavedModel model, FeatureSpec features, int historyLength) {
     if (!features.id().equals(model.featureLayout())) {
       throw new IllegalArgumentException(
@@ -88,15 +91,18 @@ public record PlatformSettings(
               + ", the platform uses "
               + features.id());
     }
-    ModelConfig built = modelConfig(features, historyLength);
-    if (!built.equals(model.config())) {
+    if (model.config().historyLength() != historyLength) {
       throw new IllegalArgumentException(
-          "initial model has config " + model.config() + ", the platform builds " + built);
+          "initial model reads "
+              + model.config().historyLength()
+              + " past events, the platform keeps "
+              + historyLength);
     }
   }
 
+  /** The network the scorers and the learner run: the initial model's, else the default one. */
   public ModelConfig modelConfig() {
-    return modelConfig(features, historyLength);
+    return initialModel != null ? initialModel.config() : modelConfig(features, historyLength);
   }
 
   private static ModelConfig modelConfig(FeatureSpec features, int historyLength) {

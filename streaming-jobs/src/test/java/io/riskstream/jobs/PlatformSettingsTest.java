@@ -22,7 +22,17 @@ class PlatformSettingsTest {
   }
 
   @Test
-  void rejectsAnInitialModelOfAnotherLayoutOrShape() {
+  void runsTheNetworkOfAnInitialModelWithoutIdEmbeddings() {
+    var withoutIds = SETTINGS.modelConfig().withCategories(0, SETTINGS.modelConfig().hashBuckets());
+    try (FraudModel model = FraudModel.create(withoutIds)) {
+      SavedModel saved = SavedModel.of(model, "m", 1, 0, FeatureSpecs.DEFAULT.id(), Map.of());
+
+      assertThat(SETTINGS.withInitialModel(saved).modelConfig()).isEqualTo(withoutIds);
+    }
+  }
+
+  @Test
+  void rejectsAnInitialModelOfAnotherLayoutOrHistory() {
     try (FraudModel model = FraudModel.create(SETTINGS.modelConfig());
         FraudModel longer = FraudModel.create(SETTINGS.modelConfig().withHistory(64, 4, 8))) {
       SavedModel otherLayout = SavedModel.of(model, "m", 1, 0, "another-layout", Map.of());
@@ -31,7 +41,7 @@ class PlatformSettingsTest {
       assertThatThrownBy(() -> SETTINGS.withInitialModel(otherLayout))
           .hasMessageStartingWith("initial model was trained on feature layout another-layout");
       assertThatThrownBy(() -> SETTINGS.withInitialModel(otherShape))
-          .hasMessageStartingWith("initial model has config");
+          .hasMessageStartingWith("initial model reads 64 past events, the platform keeps 32");
       assertThatThrownBy(
               () -> SETTINGS.withFeatures(FeatureSpecs.HANDBOOK).withInitialModel(otherShape))
           .isInstanceOf(IllegalArgumentException.class);
