@@ -1,18 +1,19 @@
 package io.riskstream.cli;
 
 import io.riskstream.evaluation.Evaluation;
-import io.riskstream.evaluation.Observed;
+import io.riskstream.evaluation.EvaluationOutcome;
+import io.riskstream.evaluation.HandbookProtocol;
+import io.riskstream.evaluation.report.ReportFiles;
 import io.riskstream.features.spec.FeatureSpec;
 import io.riskstream.learner.LearnerSettings;
 import io.riskstream.model.ModelConfig;
-import io.riskstream.model.RankingMetrics;
+import io.riskstream.model.TrainingPlan;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.ToDoubleFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,14 +32,18 @@ import picocli.CommandLine.Spec;
       "Last line: auc=… ap=… cp100=… recall_at_1pct_fpr=… txn_per_s=… seconds=…"
     })
 public final class EvaluateCommand implements Callable<Integer>, CommandExtension {
+  /** Long enough that a replay's batches fill up: versions follow labels, not the wall clock. */
+  private static final Duration LEARNER_MAX_WAIT = Duration.ofSeconds(30);
+
   @Spec CommandSpec spec;
   @Mixin FitOptions options;
 
   @Option(
       names = "--score-from",
-      required = true,
+      defaultValue = "2018-08-01",
       paramLabel = "DATE",
-      description = "Score and measure transactions from this UTC date on, e.g. 2018-08-01.")
+      description =
+          "Score and measure transactions from this UTC date on (default: ${DEFAULT-VALUE}).")
   LocalDate scoreFrom;
 
   @Option(
@@ -88,6 +93,41 @@ public final class EvaluateCommand implements Callable<Integer>, CommandExtensio
   int maxInFlight;
 
   @Option(
+      names = "--learner-batch-size",
+      defaultValue = "2048",
+      description =
+          "Labels per training mini-batch, so per published version. A replay compresses weeks"
+              + " into minutes, so the live default (256) would publish a version every few"
+              + " seconds of wall time and spend the replay on gate checks and commits; 2048 is"
+              + " about five hours of this data's labels (default: ${DEFAULT-VALUE}).")
+  int learnerBatchSize;
+
+  @Option(
+      names = "--learner-plan",
+      paramLabel = "PLAN",
+      description =
+          "What the learner trains and how, e.g. head=adam(lr=0.001);experts=adam(lr=0.0005)"
+              + " (default: the platform's, "
+              + "head=ftrl(alpha=0.05,beta=1,l1=0,l2=0);experts=adam(lr=0.01)).")
+  String learnerPlan;
+
+  @Option(
+      names = "--report",
+      required = true,
+      paramLabel = "DIR",
+      description = "Where to write metrics.json and report.html (created if missing).")
+  Path report;
+
+  @Option(
+      names = "--protocol",
+      paramLabel = "NAME",
+      description =
+          "handbook-ch3: the fraud-detection handbook's Chapter 3 setup instead of a replay"
+              + " (train 2018-07-25..31, 7-day delay, test 2018-08-08..14; --score-from is"
+              + " ignored), printing its three metrics beside the handbook's tables.")
+  String protocol;
+
+  @Option(
       names = "--initial-model",
       paramLabel = "DIR",
       description =
@@ -95,9 +135,29 @@ public final class EvaluateCommand implements Callable<Integer>, CommandExtensio
               + " version 1.")
   Path initialModel;
 
+  private LearnerSettings learnerSettings() {
+    LearnerSettings learner =
+        LearnerSettings.defaults().withCadence(learnerBatchSize, LEARNER_MAX_WAIT);
+    if (learnerPlan == null) {
+      return learner;
+    }
+    try {
+      return learner.withPlan(TrainingPlan.parse(learnerPlan));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--learner-plan: " + e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     FeatureSpec featureSpec = options.check(specName);
+    if (protocol != null && !protocol.equals("handbook-ch3")) {
+      throw new IllegalArgumentException("--protocol must be handbook-ch3, was " + protocol);
+    }
+    if (learnerBatchSize < 1) {
+      throw new IllegalArgumentException(
+          "--learner-batch-size must be at least 1, was " + learnerBatchSize);
+    }
     if (maxInFlight < 1) {
       throw new IllegalArgumentException("--max-in-flight must be at least 1, was " + maxInFlight);
     }
@@ -116,58 +176,27 @@ public final class EvaluateCommand implements Callable<Integer>, CommandExtensio
             trainDays,
             config,
             options.fit(),
-            LearnerSettings.defaults(),
+            learnerSettings(),
             options.parallelism,
             maxRate,
             maxInFlight,
             initialModel);
     PrintWriter out = spec.commandLine().getOut();
+    Files.createDirectories(report);
     return CliSupport.printSummary(
         out,
         "riskstream-evaluate-",
         dir -> {
-          Evaluation.Run run = Evaluation.run(evaluation, dir, out);
-          List<Observed> scored =
-              run.replay().observed().stream().filter(o -> o.eventTime >= from).toList();
-          out.printf(
-              Locale.ROOT,
-              "static: auc=%.4f ap=%.4f; challenger: auc=%.4f ap=%.4f%n",
-              auc(scored, o -> o.staticScore),
-              ap(scored, o -> o.staticScore),
-              auc(scored, o -> o.challengerScore),
-              ap(scored, o -> o.challengerScore));
-          return String.format(
-              Locale.ROOT,
-              "auc=%.4f ap=%.4f transactions=%d txn_per_s=%.1f seconds=%.1f",
-              auc(scored, o -> o.score),
-              ap(scored, o -> o.score),
-              scored.size(),
-              run.replay().published() / run.replay().seconds(),
-              run.seconds());
+          EvaluationOutcome outcome =
+              "handbook-ch3".equals(protocol)
+                  ? EvaluationOutcome.ofProtocol(
+                      HandbookProtocol.run(
+                          options.source(featureSpec), config, options.fit(), dir, out))
+                  : EvaluationOutcome.ofReplay(
+                      evaluation, Evaluation.run(evaluation, dir, out), out);
+          ReportFiles.write(report, outcome.report());
+          out.printf("report: %s%n", report.resolve("report.html").toAbsolutePath());
+          return outcome.summary();
         });
-  }
-
-  private static double auc(List<Observed> scored, ToDoubleFunction<Observed> score) {
-    return RankingMetrics.auc(scores(scored, score), labels(scored));
-  }
-
-  private static double ap(List<Observed> scored, ToDoubleFunction<Observed> score) {
-    return RankingMetrics.averagePrecision(scores(scored, score), labels(scored));
-  }
-
-  private static float[] scores(List<Observed> scored, ToDoubleFunction<Observed> score) {
-    float[] out = new float[scored.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (float) score.applyAsDouble(scored.get(i));
-    }
-    return out;
-  }
-
-  private static float[] labels(List<Observed> scored) {
-    float[] out = new float[scored.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = scored.get(i).fraud ? 1 : 0;
-    }
-    return out;
   }
 }

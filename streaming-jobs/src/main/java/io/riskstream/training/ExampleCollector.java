@@ -53,6 +53,7 @@ final class ExampleCollector {
             .add(
                 new LabelledInput(
                     request.transactionId,
+                    request.cardId,
                     request.eventTime,
                     input,
                     frauds.contains(request.transactionId)));

@@ -13,8 +13,8 @@ public final class Fitting {
   private Fitting() {}
 
   /** A model fitted in place, with the mean loss of each epoch. */
-  record Fitted(FraudModel model, double[] losses) {
-    double lastLoss() {
+  public record Fitted(FraudModel model, double[] losses) {
+    public double lastLoss() {
       return losses[losses.length - 1];
     }
   }
@@ -23,7 +23,7 @@ public final class Fitting {
   public record Quality(double auc, double ap) {}
 
   /** A fresh model of {@code config} trained on {@code examples}; the caller closes it. */
-  static Fitted fit(
+  public static Fitted fit(
       ModelConfig config,
       List<LabelledInput> examples,
       OfflineFit fit,
@@ -57,7 +57,7 @@ public final class Fitting {
         RankingMetrics.auc(scores, labels), RankingMetrics.averagePrecision(scores, labels));
   }
 
-  static List<ScoringInput> inputs(List<LabelledInput> examples) {
+  public static List<ScoringInput> inputs(List<LabelledInput> examples) {
     return examples.stream().map(LabelledInput::input).toList();
   }
 

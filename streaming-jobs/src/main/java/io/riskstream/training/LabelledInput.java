@@ -7,7 +7,7 @@ import io.riskstream.model.ScoringInput;
  * transaction's own fraud flag (the supervised target).
  */
 public record LabelledInput(
-    String transactionId, long eventTime, ScoringInput input, boolean fraud) {
+    String transactionId, String cardId, long eventTime, ScoringInput input, boolean fraud) {
 
   public float label() {
     return fraud ? 1f : 0f;
