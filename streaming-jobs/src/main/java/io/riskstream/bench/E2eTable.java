@@ -1,0 +1,81 @@
+package io.riskstream.bench;
+
+import java.util.Locale;
+
+/** The rows {@code bench e2e} prints as it measures. */
+final class E2eTable {
+  private E2eTable() {}
+
+  static String header() {
+    return String.format(
+        Locale.ROOT,
+        "%-13s %7s %8s %9s  %-12s %s%n%-13s %7s %8s %9s  %-12s %s",
+        "job",
+        "offered",
+        "sent/s",
+        "written/s",
+        "verdict",
+        "send->consumed ms (read_committed)   send->appended ms (before the commit)",
+        "",
+        "txn/s",
+        "",
+        "",
+        "",
+        "     p50      p99    p99.9                 p50      p99    p99.9");
+  }
+
+  static String row(String job, RatePhase phase) {
+    String prefix =
+        String.format(
+            Locale.ROOT,
+            "%-13s %,7d %,8.0f %,9.0f  %-12s ",
+            job,
+            phase.target(),
+            phase.sentPerSecond(),
+            phase.writtenPerSecond(),
+            phase.verdict().name().toLowerCase(Locale.ROOT));
+    return prefix
+        + switch (phase.verdict()) {
+          case SUSTAINED ->
+              String.format(
+                  Locale.ROOT,
+                  "%,8d %,8d %,8d              %,8d %,8d %,8d",
+                  phase.consumed().p50(),
+                  phase.consumed().p99(),
+                  phase.consumed().p999(),
+                  phase.appended().p50(),
+                  phase.appended().p99(),
+                  phase.appended().p999());
+          case UNSUSTAINED ->
+              String.format(
+                      Locale.ROOT,
+                      "backlog grew %,.0f txn/s; %,d of %,d sent came out within the grace",
+                      phase.backlogGrowthPerSecond(),
+                      phase.delivered(),
+                      phase.sent())
+                  + (phase.delivered() > 0
+                      ? String.format(
+                          Locale.ROOT,
+                          ", their latency rose %,d ms in the window",
+                          phase.latencyRiseMs())
+                      : "");
+          case UNDER_OFFERED ->
+              String.format(
+                  Locale.ROOT,
+                  "the bench's producer sent only %,.0f txn/s: not measured",
+                  phase.sentPerSecond());
+        };
+  }
+
+  static String drainRow(String job, DrainRate drain) {
+    return String.format(
+        Locale.ROOT,
+        "%-13s max %,.0f txn/s%s: %,d outputs in %.1f s working off a backlog of %,d",
+        job,
+        drain.txnPerSecond(),
+        drain.producerBound() ? " (at least: it kept pace with the bench's producer)" : "",
+        drain.written(),
+        drain.seconds(),
+        drain.backlog());
+  }
+}
