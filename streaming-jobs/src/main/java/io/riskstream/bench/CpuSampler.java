@@ -1,6 +1,7 @@
 package io.riskstream.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -51,9 +52,14 @@ final class CpuSampler {
       }
     }
     long[] machine = machineTicks();
+    long gcMillis = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      gcMillis += Math.max(0, gc.getCollectionTime());
+    }
     return new Sample(
         System.nanoTime(),
         byGroup,
+        gcMillis,
         processCpuNanos(),
         brokerPid < 0 ? -1 : processTicks(brokerPid) * (1_000_000_000L / TICKS_PER_SECOND),
         machine[0],
@@ -122,6 +128,7 @@ final class CpuSampler {
    * CPU time so far.
    *
    * @param threadNanos per thread group of this JVM
+   * @param gcMillis time this JVM's garbage collectors report having spent collecting
    * @param processNanos this JVM, -1 if unknown
    * @param brokerNanos the broker's JVM, -1 if unknown
    * @param machineBusyTicks all cores' non-idle ticks, -1 if unknown
@@ -130,6 +137,7 @@ final class CpuSampler {
   record Sample(
       long wallNanos,
       Map<String, Long> threadNanos,
+      long gcMillis,
       long processNanos,
       long brokerNanos,
       long machineBusyTicks,

@@ -12,12 +12,18 @@ import java.util.Map;
  * @param seconds wall time between the samples
  * @param machineBusy share of all the machine's cores that were busy (0..1), other users' processes
  *     included; NaN if unknown
+ * @param gc share of the time this JVM's garbage collectors spent collecting
  * @param process this JVM (the MiniCluster, the bench's producer and consumer); NaN if unknown
  * @param broker the broker's JVM; NaN if unknown
  * @param groups this JVM's thread groups, busiest first
  */
 record CpuShares(
-    double seconds, double machineBusy, double process, double broker, List<Group> groups) {
+    double seconds,
+    double machineBusy,
+    double gc,
+    double process,
+    double broker,
+    List<Group> groups) {
 
   /** A thread group and the cores it used. */
   record Group(String name, double cores) {}
@@ -42,6 +48,7 @@ record CpuShares(
     return new CpuShares(
         seconds,
         machine,
+        (b.gcMillis() - a.gcMillis()) / 1e3 / seconds,
         cores(a.processNanos(), b.processNanos(), seconds),
         cores(a.brokerNanos(), b.brokerNanos(), seconds),
         List.copyOf(groups));
@@ -77,8 +84,9 @@ record CpuShares(
         String.format(
             Locale.ROOT,
             "    %5.2f cores  this JVM outside its Java threads (GC, JIT, RocksDB and libtorch"
-                + " native threads)",
-            process - threads));
+                + " native threads); the collectors report collecting %.0f%% of the time",
+            process - threads,
+            gc * 100));
     for (Group group : groups.subList(0, Math.min(top, groups.size()))) {
       String name =
           group.name().length() > 90 ? group.name().substring(0, 87) + "..." : group.name();

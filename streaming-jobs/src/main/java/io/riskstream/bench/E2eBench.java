@@ -34,15 +34,16 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  * so it would only idle), while on a small machine it would take CPU from the scoring job and make
  * the figures depend on the label mix; {@code bench freshness} measures the loop with it.
  *
- * <p>Order: the model alone first, on a quiet machine, then the pass-through, then the platform.
- * The platform goes last because it may end far behind its input, and an exactly-once job stopped
- * behind may have to be cancelled mid-transaction, which can take its task manager down with it.
- * The reference, not the platform, therefore pays for this JVM's cold Kafka and Avro code; every
- * rate has a warm-up, so that is small.
+ * <p>Order: the pass-through, then the platform, then the model alone (beside the idle broker and
+ * MiniCluster, its code compiled by the JIT for the scorers). The platform's job goes last of the
+ * two because it may end far behind its input, and an exactly-once job stopped behind may have to
+ * be cancelled mid-transaction, which can take its task manager down with it. The reference, not
+ * the platform, therefore pays for this JVM's cold Kafka and Avro code; every rate has a warm-up,
+ * so that is small.
  */
 public final class E2eBench {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
-  private static final Duration DJL_WARM_UP = Duration.ofSeconds(1);
+  private static final Duration DJL_WARM_UP = Duration.ofSeconds(2);
   private static final Duration DJL_MEASURED = Duration.ofSeconds(3);
 
   /**
@@ -91,18 +92,6 @@ public final class E2eBench {
   private E2eBench() {}
 
   public static E2eSummary run(Options options, Path dir, PrintWriter log) throws Exception {
-    PlatformSettings nowhere = options.settings("unused:9092");
-    ScoringPoint djl = rawModel(nowhere, options.seed());
-    log.printf(
-        Locale.ROOT,
-        "raw DJL scoring (the model alone, this JVM): %,.0f seq/s at B=%d on %d thread(s),"
-            + " p50 %.2f ms, p99 %.2f ms per call%n",
-        djl.seqPerSecond(),
-        djl.batchSize(),
-        djl.threads(),
-        djl.p50Ms(),
-        djl.p99Ms());
-    log.flush();
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
       String bootstrap = kafka.bootstrapServers();
       BenchTopics.create(bootstrap, options.partitions());
@@ -152,6 +141,18 @@ public final class E2eBench {
                 bootstrap,
                 cpu,
                 log);
+        // Last, with both jobs stopped: the JIT has compiled the model's code for the scorers,
+        // which a fresh JVM's first seconds of scoring would otherwise pay for.
+        ScoringPoint djl = rawModel(settings, options.seed());
+        log.printf(
+            Locale.ROOT,
+            "raw DJL scoring (the model alone, this JVM, both jobs stopped): %,.0f seq/s at B=%d"
+                + " on %d thread(s), p50 %.2f ms, p99 %.2f ms per call%n",
+            djl.seqPerSecond(),
+            djl.batchSize(),
+            djl.threads(),
+            djl.p50Ms(),
+            djl.p99Ms());
         E2eSummary summary = new E2eSummary(options.keyRate(), djl, platform, passthrough);
         summary.comparison().forEach(log::println);
         log.println("Stopping: Flink, broker");

@@ -1,5 +1,6 @@
 package io.riskstream.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,7 +37,7 @@ public record E2eSummary(
       append(line, "sustained" + at, Boolean.toString(phase.sustained()));
       append(
           line,
-          "written_txn_per_s" + at,
+          "achieved_txn_per_s" + at,
           String.format(Locale.ROOT, "%.0f", phase.writtenPerSecond()));
       append(line, "p50_ms" + at, latency(phase, phase.consumed().p50()));
       append(line, "p99_ms" + at, latency(phase, phase.consumed().p99()));
@@ -68,7 +69,7 @@ public record E2eSummary(
 
   /** Every rate's figures side by side, platform and reference, with their ratios. */
   public List<String> comparison() {
-    List<String> lines = new java.util.ArrayList<>();
+    List<String> lines = new ArrayList<>();
     lines.add(
         String.format(
             Locale.ROOT,

@@ -13,7 +13,7 @@ final class E2eTable {
         "job",
         "offered",
         "sent/s",
-        "written/s",
+        "achieved/s",
         "verdict",
         "send->consumed ms (read_committed)   send->appended ms (before the commit)",
         "",
@@ -53,7 +53,7 @@ final class E2eTable {
                       phase.backlogGrowthPerSecond(),
                       phase.delivered(),
                       phase.sent())
-                  + (phase.delivered() > 0
+                  + (phase.delivered() >= phase.sent()
                       ? String.format(
                           Locale.ROOT,
                           ", their latency rose %,d ms in the window",

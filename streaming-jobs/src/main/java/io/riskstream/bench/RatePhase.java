@@ -10,7 +10,7 @@ package io.riskstream.bench;
  * @param delivered of those, how many the read_committed consumer had by the end of the grace
  *     period after the window
  * @param written output records the broker appended during the window, whichever transaction they
- *     are for: the rate the job actually delivered
+ *     are for
  * @param latencyRiseMs how much the median send → appended latency rose from the window's first
  *     third to its last: a loop that falls behind by a share s of the offered rate adds s × elapsed
  *     time to every later transaction's wait
@@ -109,7 +109,7 @@ record RatePhase(
     return sent / seconds;
   }
 
-  /** Output records per second the job wrote during the window. */
+  /** Output records per second the job wrote during the window: the rate it achieved. */
   double writtenPerSecond() {
     return written / seconds;
   }

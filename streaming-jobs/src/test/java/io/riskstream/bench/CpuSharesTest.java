@@ -25,11 +25,18 @@ class CpuSharesTest {
   void sharesAreCoresBetweenTheSamplesBusiestFirst() {
     CpuSampler.Sample before =
         new CpuSampler.Sample(
-            0, Map.of("task: a", 1 * SECOND, "task: b", 0L), 5 * SECOND, 2 * SECOND, 1_000, 4_000);
+            0,
+            Map.of("task: a", 1 * SECOND, "task: b", 0L),
+            100,
+            5 * SECOND,
+            2 * SECOND,
+            1_000,
+            4_000);
     CpuSampler.Sample after =
         new CpuSampler.Sample(
             10 * SECOND,
             Map.of("task: a", 6 * SECOND, "task: b", 9 * SECOND, "new thread", 2 * SECOND),
+            1_600,
             20 * SECOND,
             4 * SECOND,
             2_900,
@@ -46,13 +53,14 @@ class CpuSharesTest {
     assertThat(shares.process()).isCloseTo(1.5, offset(1e-9));
     assertThat(shares.broker()).isCloseTo(0.2, offset(1e-9));
     assertThat(shares.machineBusy()).isCloseTo(0.95, offset(1e-9));
+    assertThat(shares.gc()).isCloseTo(0.15, offset(1e-9));
     assertThat(shares.busiestTask().name()).isEqualTo("task: b");
   }
 
   @Test
   void unknownFiguresAreNotANumber() {
-    CpuSampler.Sample before = new CpuSampler.Sample(0, Map.of(), -1, -1, -1, -1);
-    CpuSampler.Sample after = new CpuSampler.Sample(SECOND, Map.of(), -1, -1, -1, -1);
+    CpuSampler.Sample before = new CpuSampler.Sample(0, Map.of(), 0, -1, -1, -1, -1);
+    CpuSampler.Sample after = new CpuSampler.Sample(SECOND, Map.of(), 0, -1, -1, -1, -1);
 
     CpuShares shares = CpuShares.between(before, after);
 

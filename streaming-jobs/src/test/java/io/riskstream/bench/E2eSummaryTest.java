@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class E2eSummaryTest {
   private static final CpuShares NO_CPU =
-      new CpuShares(10, Double.NaN, Double.NaN, Double.NaN, List.of());
+      new CpuShares(10, Double.NaN, 0, Double.NaN, Double.NaN, List.of());
 
   private static final ScoringPoint DJL =
       new ScoringPoint(2, 256, 1_000, 80_000, 4_000_000, 9_000_000);
@@ -59,10 +59,10 @@ class E2eSummaryTest {
         .isEqualTo(
             "max_txn_per_s=800 p99_ms_at_5k=unsustained passthrough_max_txn_per_s=40000"
                 + " max_vs_passthrough=0.020 djl_seq_per_s=80000 max_vs_djl=0.010"
-                + " sustained_at_1k=true written_txn_per_s_at_1k=1000 p50_ms_at_1k=1100"
+                + " sustained_at_1k=true achieved_txn_per_s_at_1k=1000 p50_ms_at_1k=1100"
                 + " p99_ms_at_1k=2300 p999_ms_at_1k=2600 appended_p99_ms_at_1k=60"
                 + " passthrough_p99_ms_at_1k=2000 p99_vs_passthrough_at_1k=1.150"
-                + " sustained_at_5k=false written_txn_per_s_at_5k=800 p50_ms_at_5k=unsustained"
+                + " sustained_at_5k=false achieved_txn_per_s_at_5k=800 p50_ms_at_5k=unsustained"
                 + " p99_ms_at_5k=unsustained p999_ms_at_5k=unsustained"
                 + " appended_p99_ms_at_5k=unsustained passthrough_p99_ms_at_5k=2100"
                 + " p99_vs_passthrough_at_5k=na max_is_lower_bound=false"
