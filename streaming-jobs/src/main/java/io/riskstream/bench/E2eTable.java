@@ -6,29 +6,30 @@ import java.util.Locale;
 final class E2eTable {
   private E2eTable() {}
 
+  /** The latencies' columns: three percentiles, a gap, three more. */
+  private static final String LATENCIES = "%8s %8s %8s              %8s %8s %8s";
+
   static String header() {
+    String columns = "%-13s %7s %8s %10s  %-12s ";
     return String.format(
-        Locale.ROOT,
-        "%-13s %7s %8s %9s  %-12s %s%n%-13s %7s %8s %9s  %-12s %s",
-        "job",
-        "offered",
-        "sent/s",
-        "achieved/s",
-        "verdict",
-        "send->consumed ms (read_committed)   send->appended ms (before the commit)",
-        "",
-        "txn/s",
-        "",
-        "",
-        "",
-        "     p50      p99    p99.9                 p50      p99    p99.9");
+            Locale.ROOT,
+            columns + "%-40s%s%n",
+            "job",
+            "offered",
+            "sent/s",
+            "achieved/s",
+            "verdict",
+            "send->consumed ms (read_committed)",
+            "send->appended ms (before the commit)")
+        + String.format(Locale.ROOT, columns, "", "txn/s", "", "", "")
+        + String.format(Locale.ROOT, LATENCIES, "p50", "p99", "p99.9", "p50", "p99", "p99.9");
   }
 
   static String row(String job, RatePhase phase) {
     String prefix =
         String.format(
             Locale.ROOT,
-            "%-13s %,7d %,8.0f %,9.0f  %-12s ",
+            "%-13s %,7d %,8.0f %,10.0f  %-12s ",
             job,
             phase.target(),
             phase.sentPerSecond(),
@@ -39,13 +40,13 @@ final class E2eTable {
           case SUSTAINED ->
               String.format(
                   Locale.ROOT,
-                  "%,8d %,8d %,8d              %,8d %,8d %,8d",
-                  phase.consumed().p50(),
-                  phase.consumed().p99(),
-                  phase.consumed().p999(),
-                  phase.appended().p50(),
-                  phase.appended().p99(),
-                  phase.appended().p999());
+                  LATENCIES,
+                  grouped(phase.consumed().p50()),
+                  grouped(phase.consumed().p99()),
+                  grouped(phase.consumed().p999()),
+                  grouped(phase.appended().p50()),
+                  grouped(phase.appended().p99()),
+                  grouped(phase.appended().p999()));
           case UNSUSTAINED ->
               String.format(
                       Locale.ROOT,
@@ -65,6 +66,10 @@ final class E2eTable {
                   "the bench's producer sent only %,.0f txn/s: not measured",
                   phase.sentPerSecond());
         };
+  }
+
+  private static String grouped(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
   }
 
   static String drainRow(String job, DrainRate drain) {
