@@ -5,12 +5,17 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Where the CPU goes while a job is saturated: per thread of this JVM (the MiniCluster's task
@@ -30,6 +35,11 @@ final class CpuSampler {
   /** Linux's USER_HZ: /proc reports process CPU in these ticks; 100 on every common platform. */
   private static final long TICKS_PER_SECOND = 100;
 
+  private static final long NANOS_PER_TICK = 1_000_000_000L / TICKS_PER_SECOND;
+
+  /** Linux keeps a thread's name in 15 bytes. */
+  private static final int NATIVE_NAME_BYTES = 15;
+
   private final long brokerPid;
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
@@ -43,14 +53,22 @@ final class CpuSampler {
   /** CPU time so far of each thread group of this JVM, this JVM, the broker and the machine. */
   Sample sample() {
     Map<String, Long> byGroup = new HashMap<>();
+    Set<String> javaNames = new HashSet<>();
     long[] ids = threads.getAllThreadIds();
     ThreadInfo[] infos = threads.getThreadInfo(ids);
     for (int i = 0; i < ids.length; i++) {
       long nanos = threads.getThreadCpuTime(ids[i]);
-      if (infos[i] != null && nanos > 0) {
-        byGroup.merge(group(infos[i].getThreadName()), nanos, Long::sum);
+      if (infos[i] != null) {
+        javaNames.add(nativeName(infos[i].getThreadName()));
+        if (nanos > 0) {
+          byGroup.merge(group(infos[i].getThreadName()), nanos, Long::sum);
+        }
       }
     }
+    Map<String, Long> nativeGroups = new HashMap<>();
+    nativeThreadTicks(javaNames)
+        .forEach(
+            (name, ticks) -> nativeGroups.merge(group(name), ticks * NANOS_PER_TICK, Long::sum));
     long[] machine = machineTicks();
     long gcMillis = 0;
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -59,9 +77,10 @@ final class CpuSampler {
     return new Sample(
         System.nanoTime(),
         byGroup,
+        nativeGroups,
         gcMillis,
         processCpuNanos(),
-        brokerPid < 0 ? -1 : processTicks(brokerPid) * (1_000_000_000L / TICKS_PER_SECOND),
+        brokerPid < 0 ? -1 : processTicks(brokerPid) * NANOS_PER_TICK,
         machine[0],
         machine[1]);
   }
@@ -80,6 +99,39 @@ final class CpuSampler {
     int bar = threadName.indexOf(" | ");
     String name = bar < 0 ? threadName : threadName.substring(0, bar);
     return DIGITS.matcher(name).replaceAll("N");
+  }
+
+  /** The name Linux shows for a Java thread: the JVM hands it the first 15 bytes of the name. */
+  static String nativeName(String javaName) {
+    byte[] bytes = javaName.getBytes(StandardCharsets.UTF_8);
+    return new String(
+        Arrays.copyOf(bytes, Math.min(bytes.length, NATIVE_NAME_BYTES)), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * user + system ticks of this process's threads that are not live Java threads (the garbage
+   * collectors, the JIT's compilers, RocksDB's flushes and compactions, libtorch's pools), by their
+   * names in /proc; empty where there is no /proc.
+   */
+  private static Map<String, Long> nativeThreadTicks(Set<String> javaNames) {
+    Map<String, Long> ticks = new HashMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          if (!javaNames.contains(name)) {
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+          }
+        } catch (IOException | RuntimeException e) {
+          // The thread ended while being read.
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return Map.of();
+    }
+    return ticks;
   }
 
   /**
@@ -127,7 +179,9 @@ final class CpuSampler {
   /**
    * CPU time so far.
    *
-   * @param threadNanos per thread group of this JVM
+   * @param threadNanos per thread group of this JVM's live Java threads
+   * @param nativeNanos per thread group of its other threads (native, or hidden from Java such as
+   *     the JIT's compilers)
    * @param gcMillis time this JVM's garbage collectors report having spent collecting
    * @param processNanos this JVM, -1 if unknown
    * @param brokerNanos the broker's JVM, -1 if unknown
@@ -137,6 +191,7 @@ final class CpuSampler {
   record Sample(
       long wallNanos,
       Map<String, Long> threadNanos,
+      Map<String, Long> nativeNanos,
       long gcMillis,
       long processNanos,
       long brokerNanos,

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class E2eSummaryTest {
   private static final CpuShares NO_CPU =
-      new CpuShares(10, Double.NaN, 0, Double.NaN, Double.NaN, List.of());
+      new CpuShares(10, Double.NaN, 0, Double.NaN, Double.NaN, List.of(), List.of());
 
   private static final ScoringPoint DJL =
       new ScoringPoint(2, 256, 1_000, 80_000, 4_000_000, 9_000_000);
