@@ -53,7 +53,8 @@ final class CpuSampler {
   /** CPU time so far of each thread group of this JVM, this JVM, the broker and the machine. */
   Sample sample() {
     Map<String, Long> byGroup = new HashMap<>();
-    Set<String> javaNames = new HashSet<>();
+    // The launcher's threads keep the process's name: the one that runs main() is a Java thread.
+    Set<String> javaNames = new HashSet<>(processName());
     long[] ids = threads.getAllThreadIds();
     ThreadInfo[] infos = threads.getThreadInfo(ids);
     for (int i = 0; i < ids.length; i++) {
@@ -106,6 +107,15 @@ final class CpuSampler {
     byte[] bytes = javaName.getBytes(StandardCharsets.UTF_8);
     return new String(
         Arrays.copyOf(bytes, Math.min(bytes.length, NATIVE_NAME_BYTES)), StandardCharsets.UTF_8);
+  }
+
+  /** This process's name in /proc, e.g. {@code java}; empty where there is no /proc. */
+  private static Set<String> processName() {
+    try {
+      return Set.of(Files.readString(Path.of("/proc/self/comm")).strip());
+    } catch (IOException | RuntimeException e) {
+      return Set.of();
+    }
   }
 
   /**

@@ -143,7 +143,9 @@ public final class E2eBench {
                 log);
         // Last, with both jobs stopped: the JIT has compiled the model's code for the scorers,
         // which a fresh JVM's first seconds of scoring would otherwise pay for.
+        CpuSampler.Sample before = cpu.sample();
         ScoringPoint djl = rawModel(settings, options.seed());
+        CpuShares shares = CpuShares.between(before, cpu.sample());
         log.printf(
             Locale.ROOT,
             "raw DJL scoring (the model alone, this JVM, both jobs stopped): %,.0f seq/s at B=%d"
@@ -153,6 +155,8 @@ public final class E2eBench {
             djl.threads(),
             djl.p50Ms(),
             djl.p99Ms());
+        // Other users' load moves this figure most: say how much of the machine it had.
+        log.println(shares.lines(0).get(0));
         E2eSummary summary = new E2eSummary(options.keyRate(), djl, platform, passthrough);
         summary.comparison().forEach(log::println);
         log.println("Stopping: Flink, broker");
@@ -191,8 +195,8 @@ public final class E2eBench {
 
   /**
    * The model alone, as {@code bench scoring} measures it: one thread per scoring task, each with a
-   * model of its own, scoring batches of the scorer's largest size, shaped like the platform's
-   * feature spec with histories full.
+   * model of its own on the scorers' device, scoring batches of the scorer's largest size, shaped
+   * like the platform's feature spec with histories full.
    */
   private static ScoringPoint rawModel(PlatformSettings settings, long seed) throws Exception {
     int threads = settings.parallelism();
@@ -207,7 +211,12 @@ public final class E2eBench {
       pools.add(pool);
     }
     return new PointMeasurer(DJL_WARM_UP, DJL_MEASURED)
-        .measure(List.of(settings.modelConfig()), batch, threads, pools::get, FraudModel::create)
+        .measure(
+            List.of(settings.modelConfig()),
+            batch,
+            threads,
+            pools::get,
+            config -> FraudModel.create(config, settings.device()))
         .get(0);
   }
 }
