@@ -1,5 +1,6 @@
 package io.riskstream.bench;
 
+import io.riskstream.generator.RateLimiter;
 import io.riskstream.kafka.KafkaClients;
 import io.riskstream.schemas.AvroCodec;
 import io.riskstream.schemas.Topic;
@@ -103,29 +104,25 @@ final class LiveProducer implements AutoCloseable {
   private void produce() {
     AvroCodec<Transaction> codec = AvroCodec.of(Transaction.class);
     try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap)) {
-      long last = System.nanoTime();
-      double owed = 0;
+      RateLimiter limiter = null;
+      double limited = 0;
       while (!stopped) {
-        long nanos = System.nanoTime();
-        // Send what is due since the last tick (a sleep per record would cap the rate at the
-        // timer's resolution), but at most one second's worth after a stall of this thread.
         double rate = perSecond;
-        owed = Math.min(owed + (nanos - last) / 1e9 * rate, Math.max(rate, 1));
-        last = nanos;
-        long extra = burst.getAndSet(0);
-        for (; (owed >= 1 || extra > 0) && !stopped; sent.incrementAndGet()) {
+        if (rate != limited) {
+          // A new rate starts a new schedule: nothing is owed from the old one.
+          limiter = rate > 0 ? new RateLimiter(rate, System.nanoTime()) : null;
+          limited = rate;
+        }
+        long due = burst.getAndSet(0) + (limiter == null ? 0 : limiter.permits(System.nanoTime()));
+        for (; due > 0 && !stopped; due--) {
           Transaction txn = source.apply(System.currentTimeMillis());
           producer.send(
               new ProducerRecord<>(
                   Topic.TRANSACTIONS.topicName(),
                   txn.getCardId().getBytes(StandardCharsets.UTF_8),
                   codec.encode(txn)));
+          sent.incrementAndGet();
           window.count(txn.getEventTime());
-          if (extra > 0) {
-            extra--;
-          } else {
-            owed--;
-          }
         }
         Thread.sleep(1);
       }

@@ -5,13 +5,13 @@ package io.riskstream.generator;
  * length or the time spent sending: one sleep per record would drift and cap the rate at the timer
  * resolution. After a stall it catches up by at most one second's worth, rather than flood.
  */
-final class RateLimiter {
+public final class RateLimiter {
   private final double perNano;
   private final long maxBurst;
   private final long startNanos;
   private long issued;
 
-  RateLimiter(double perSecond, long startNanos) {
+  public RateLimiter(double perSecond, long startNanos) {
     if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
       throw new IllegalArgumentException("rate must be positive and finite: " + perSecond);
     }
@@ -21,7 +21,7 @@ final class RateLimiter {
   }
 
   /** Records to send now to be on schedule; counts them as issued. */
-  int permits(long nowNanos) {
+  public int permits(long nowNanos) {
     long due = (long) Math.floor((nowNanos - startNanos) * perNano);
     long owed = due - issued;
     if (owed > maxBurst) {
