@@ -29,6 +29,7 @@ final class BenchJobs {
   static final String FEATURES = "riskstream-bench-features";
   static final String PASSTHROUGH = "riskstream-bench-passthrough";
   static final String LIVE = "riskstream-bench-live-features";
+  static final String PASSTHROUGH_LIVE = "riskstream-bench-passthrough-live";
 
   /** The pass-through job's output; not one of the platform's topics. */
   static final String PASSTHROUGH_TOPIC = "bench-passthrough";
@@ -72,6 +73,29 @@ final class BenchJobs {
                 Transaction::getCardId,
                 DeliveryGuarantee.AT_LEAST_ONCE,
                 PASSTHROUGH))
+        .uid("passthrough-sink")
+        .name(PASSTHROUGH_TOPIC);
+    return env.getStreamGraph();
+  }
+
+  /**
+   * The reference of {@code bench e2e}: the scoring job's Kafka path without its work. Reads
+   * transactions as the scoring job does (unbounded, from the group's offsets, read_committed),
+   * decodes and validates them, re-encodes them and writes them through the scores' sink
+   * (exactly-once unless the platform's settings say otherwise), with the same checkpoints.
+   */
+  static StreamGraph passthroughLive(PlatformSettings settings, Path checkpoints) {
+    StreamExecutionEnvironment env = env(PASSTHROUGH_LIVE, settings, checkpoints);
+    DecodedSource.transactions(
+            env, KafkaIo.source(settings, Topic.TRANSACTIONS, PASSTHROUGH_LIVE), PASSTHROUGH_LIVE)
+        .sinkTo(
+            KafkaIo.sink(
+                settings,
+                PASSTHROUGH_TOPIC,
+                Transaction.class,
+                Transaction::getTransactionId,
+                settings.scoresDelivery(),
+                PASSTHROUGH_LIVE))
         .uid("passthrough-sink")
         .name(PASSTHROUGH_TOPIC);
     return env.getStreamGraph();

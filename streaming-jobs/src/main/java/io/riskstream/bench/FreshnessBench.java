@@ -142,6 +142,11 @@ public final class FreshnessBench {
   private final AvroCodec<ModelUpdate> updateCodec = AvroCodec.of(ModelUpdate.class);
   private final AvroCodec<ModelEvent> eventCodec = AvroCodec.of(ModelEvent.class);
   private final AvroCodec<Label> labelCodec = AvroCodec.of(Label.class);
+  private final SyntheticStream stream;
+
+  /** Each sent transaction's fraud flag until the bench labels it. */
+  private final Map<String, Boolean> truth = new ConcurrentHashMap<>();
+
   private long scores;
   private long newestScoredVersion;
   private long newestVisibleVersion;
@@ -149,6 +154,7 @@ public final class FreshnessBench {
   private FreshnessBench(Options options, PrintWriter log) {
     this.options = options;
     this.log = log;
+    this.stream = new SyntheticStream(options.seed());
   }
 
   public static FreshnessSummary run(Options options, Path dir, PrintWriter log) throws Exception {
@@ -165,7 +171,7 @@ public final class FreshnessBench {
               EmbeddedFlink.start(2 * options.partitions(), dir.resolve("savepoints"));
           KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap);
           KafkaProducer<byte[], byte[]> labels = KafkaClients.producer(bootstrap);
-          TransactionSender sender = new TransactionSender(bootstrap, options.seed())) {
+          LiveProducer sender = new LiveProducer(bootstrap, this::nextTransaction, STARTUP_RATE)) {
         JobID scoring =
             flink.submit(
                 JobGraphs.scoring(
@@ -175,7 +181,7 @@ public final class FreshnessBench {
         log.printf(
             "Broker on %s; scoring and learner jobs submitted; %s%n", bootstrap, options.line());
         log.flush();
-        sender.start(STARTUP_RATE);
+        sender.start();
         measure(consumer, labels, sender, settings.learner().gate());
         checkpoints =
             checkpointFigures(flink, "learner", learner, true)
@@ -196,7 +202,7 @@ public final class FreshnessBench {
   private void measure(
       KafkaConsumer<byte[], byte[]> consumer,
       KafkaProducer<byte[], byte[]> labels,
-      TransactionSender sender,
+      LiveProducer sender,
       GateSettings gate)
       throws Exception {
     long started = System.currentTimeMillis();
@@ -214,7 +220,7 @@ public final class FreshnessBench {
             scores++;
             newestScoredVersion = Math.max(newestScoredVersion, score.getModelVersion());
             attribution.scored(score.getModelVersion(), score.getScoredAt());
-            Boolean fraud = sender.truth.remove(score.getTransactionId().toString());
+            Boolean fraud = truth.remove(score.getTransactionId().toString());
             if (fraud != null) {
               sendLabel(labels, score, fraud, now, gate, now >= from && now < until);
             }
@@ -307,6 +313,14 @@ public final class FreshnessBench {
     if (measured) {
       windowLabels.add(sent);
     }
+  }
+
+  /** The next synthetic transaction; its fraud flag is kept for the label. */
+  private Transaction nextTransaction(long now) {
+    GeneratedTransaction generated = stream.next(now);
+    Transaction txn = generated.transaction();
+    truth.put(txn.getTransactionId(), generated.fraud());
+    return txn;
   }
 
   private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
@@ -405,82 +419,5 @@ public final class FreshnessBench {
           }
         });
     return line.toString();
-  }
-
-  /**
-   * Sends synthetic transactions at a rate that can be raised, stamped with the wall clock, and
-   * keeps each one's fraud flag until the bench labels it.
-   */
-  private static final class TransactionSender implements AutoCloseable {
-    final Map<String, Boolean> truth = new ConcurrentHashMap<>();
-    private final KafkaProducer<byte[], byte[]> producer;
-    private final SyntheticStream stream;
-    private final Thread thread;
-    private final AvroCodec<Transaction> codec = AvroCodec.of(Transaction.class);
-    private volatile double perSecond;
-    private volatile boolean stopped;
-    private volatile Exception failure;
-    private volatile long sent;
-
-    TransactionSender(String bootstrap, long seed) {
-      producer = KafkaClients.producer(bootstrap);
-      stream = new SyntheticStream(seed);
-      thread = new Thread(this::send, "bench-freshness-transactions");
-      thread.setDaemon(true);
-    }
-
-    void start(double rate) {
-      perSecond = rate;
-      thread.start();
-    }
-
-    void rate(double rate) {
-      perSecond = rate;
-    }
-
-    long sent() {
-      return sent;
-    }
-
-    void check() throws Exception {
-      if (failure != null) {
-        throw failure;
-      }
-    }
-
-    private void send() {
-      try {
-        long last = System.nanoTime();
-        double owed = 0;
-        while (!stopped) {
-          long nanos = System.nanoTime();
-          // What is due since the last tick, at most one second's worth after a stall.
-          owed = Math.min(owed + (nanos - last) / 1e9 * perSecond, perSecond);
-          last = nanos;
-          long now = System.currentTimeMillis();
-          for (; owed >= 1 && !stopped; owed--) {
-            GeneratedTransaction generated = stream.next(now);
-            Transaction txn = generated.transaction();
-            truth.put(txn.getTransactionId().toString(), generated.fraud());
-            producer.send(
-                new ProducerRecord<>(
-                    Topic.TRANSACTIONS.topicName(),
-                    txn.getCardId().toString().getBytes(StandardCharsets.UTF_8),
-                    codec.encode(txn)));
-            sent++;
-          }
-          Thread.sleep(2);
-        }
-      } catch (Exception e) {
-        failure = e;
-      }
-    }
-
-    @Override
-    public void close() throws Exception {
-      stopped = true;
-      thread.join(10_000);
-      producer.close(Duration.ofSeconds(10));
-    }
   }
 }

@@ -1,7 +1,6 @@
 package io.riskstream.bench;
 
 import io.riskstream.jobs.PlatformSettings;
-import io.riskstream.kafka.KafkaClients;
 import io.riskstream.runtime.EmbeddedFlink;
 import io.riskstream.schemas.AvroCodec;
 import io.riskstream.schemas.FeatureSnapshot;
@@ -16,8 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The latency half of the bench. Replayed history has no meaningful event→output latency, so this
@@ -46,14 +43,15 @@ final class LivePhase {
     String bootstrap = settings.bootstrapServers();
     BenchTopics.truncate(bootstrap, settings.parallelism(), Topic.TRANSACTIONS, Topic.LABELS);
     LatencyRecorder latencies = new LatencyRecorder();
-    try (KafkaConsumer<byte[], byte[]> consumer = atEnd(bootstrap, Topic.FEATURE_SNAPSHOTS)) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        BenchConsumers.atEnd(bootstrap, Topic.FEATURE_SNAPSHOTS.topicName())) {
       JobID job = flink.submit(BenchJobs.featureLive(settings, checkpoints));
-      try (LiveProducer producer = new LiveProducer(bootstrap, pool, perSecond)) {
+      try (LiveProducer producer = LiveProducer.cycling(bootstrap, pool, perSecond)) {
         producer.start();
-        measure(consumer, producer, latencies, measured, log);
+        LiveProducer.Window window = measure(consumer, producer, latencies, measured, log);
         log.printf(
             "live: measured %,d of the %,d transactions sent in the window%n",
-            latencies.count(), producer.sentInWindow());
+            latencies.count(), window.sent());
         log.flush();
       } finally {
         flink.cluster().cancelJob(job).get(60, TimeUnit.SECONDS);
@@ -63,7 +61,7 @@ final class LivePhase {
     return latencies;
   }
 
-  private static void measure(
+  private static LiveProducer.Window measure(
       KafkaConsumer<byte[], byte[]> consumer,
       LiveProducer producer,
       LatencyRecorder latencies,
@@ -74,6 +72,7 @@ final class LivePhase {
     long started = System.currentTimeMillis();
     long from = Long.MAX_VALUE;
     long until = Long.MAX_VALUE;
+    LiveProducer.Window window = null;
     long nextProgress = started + 5_000;
     boolean producing = true;
     while (true) {
@@ -90,7 +89,7 @@ final class LivePhase {
         if (!records.isEmpty()) {
           from = now + SETTLE.toMillis();
           until = from + measured.toMillis();
-          producer.window(from, until);
+          window = producer.window(from, until);
           log.printf(
               "live: first features after %.1f s; measuring for %d s%n",
               (now - started) / 1e3, measured.toSeconds());
@@ -104,9 +103,8 @@ final class LivePhase {
         producing = false;
       }
       if (!producing
-          && (latencies.count() >= producer.sentInWindow()
-              || now > until + DRAIN_TIMEOUT.toMillis())) {
-        return;
+          && (latencies.count() >= window.sent() || now > until + DRAIN_TIMEOUT.toMillis())) {
+        return window;
       }
       if (now >= nextProgress) {
         log.printf("live: %,d transactions measured%n", latencies.count());
@@ -114,17 +112,5 @@ final class LivePhase {
         nextProgress += 5_000;
       }
     }
-  }
-
-  private static KafkaConsumer<byte[], byte[]> atEnd(String bootstrap, Topic topic) {
-    KafkaConsumer<byte[], byte[]> consumer = KafkaClients.readCommittedConsumer(bootstrap);
-    List<TopicPartition> partitions = new ArrayList<>();
-    for (PartitionInfo info : consumer.partitionsFor(topic.topicName())) {
-      partitions.add(new TopicPartition(topic.topicName(), info.partition()));
-    }
-    consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
-    partitions.forEach(consumer::position);
-    return consumer;
   }
 }

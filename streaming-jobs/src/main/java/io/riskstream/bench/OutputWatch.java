@@ -1,12 +1,7 @@
 package io.riskstream.bench;
 
-import io.riskstream.kafka.KafkaClients;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Notes when a job's first output record reaches Kafka, seen from outside the job, so throughput
@@ -20,14 +15,7 @@ final class OutputWatch implements AutoCloseable {
   private volatile boolean stopped;
 
   private OutputWatch(String bootstrap, String topic) {
-    consumer = KafkaClients.readCommittedConsumer(bootstrap);
-    List<TopicPartition> partitions = new ArrayList<>();
-    for (PartitionInfo info : consumer.partitionsFor(topic)) {
-      partitions.add(new TopicPartition(topic, info.partition()));
-    }
-    consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
-    partitions.forEach(consumer::position); // resolves the end now, before the job writes
+    consumer = BenchConsumers.atEnd(bootstrap, topic);
     thread = new Thread(this::watch, "bench-output-watch-" + topic);
     thread.setDaemon(true);
   }

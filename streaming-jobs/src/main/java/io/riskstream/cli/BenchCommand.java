@@ -1,6 +1,8 @@
 package io.riskstream.cli;
 
 import io.riskstream.bench.BenchSummary;
+import io.riskstream.bench.E2eBench;
+import io.riskstream.bench.E2eSummary;
 import io.riskstream.bench.FeatureBench;
 import io.riskstream.bench.FreshnessBench;
 import io.riskstream.bench.FreshnessSummary;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.Features.class,
       BenchCommand.Scoring.class,
       BenchCommand.Soak.class,
-      BenchCommand.Freshness.class
+      BenchCommand.Freshness.class,
+      BenchCommand.EndToEnd.class
     })
 public final class BenchCommand {
 
@@ -481,6 +484,147 @@ public final class BenchCommand {
       out.println(summary.line());
       out.flush();
       return summary.measured() > 0 ? 0 : 1;
+    }
+  }
+
+  /** {@code riskstream bench e2e}. */
+  @Command(
+      name = "e2e",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Runs the broker and the platform's scoring job (feature stages, sparse-attention scorer,"
+            + " exactly-once sinks; the learner job is left out: its work follows the label rate,"
+            + " and bench freshness measures it) and offers synthetic transactions at each rate:"
+            + " latency from producing a transaction to consuming its score, p50/p99/p99.9, and"
+            + " whether the loop kept up. A rate it did not keep up with is reported with the rate"
+            + " it achieved and its growing backlog, without latencies. Then a backlog: how fast"
+            + " the job works it off is its maximum throughput.",
+        "Consumers read scores read_committed, so a score is seen only when the checkpoint after"
+            + " it commits (every --checkpoint-interval): that dominates the latency. The latency"
+            + " to the broker's append (what an at-least-once or read_uncommitted consumer could"
+            + " see) is given beside it.",
+        "References measured in the same run: a pass-through job on the same Kafka path (decode,"
+            + " re-encode, the same sink and checkpoints) at the same rates and its maximum, and"
+            + " the model alone in this JVM at the scorer's batch size; ratios are platform /"
+            + " reference.",
+        "Last line: max_txn_per_s=X p99_ms_at_5k=Y passthrough_max_txn_per_s=… max_vs_djl=…"
+      })
+  static final class EndToEnd implements Callable<Integer> {
+    /** The rate of the last line's p99. */
+    static final int KEY_RATE = 5000;
+
+    private static final int MAX_RATE = 200_000;
+
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--rates",
+        split = ",",
+        defaultValue = "1000,5000,10000",
+        paramLabel = "R",
+        description =
+            "Offered rates, transactions per second; must include 5000 (default: 1000,5000,10000).")
+    List<Integer> rates;
+
+    @Option(
+        names = "--warm-up",
+        defaultValue = "5s",
+        converter = DurationConverter.class,
+        description = "At each rate before it is measured (default: ${DEFAULT-VALUE}).")
+    Duration warmUp;
+
+    @Option(
+        names = "--duration-per-rate",
+        defaultValue = "15s",
+        converter = DurationConverter.class,
+        description = "How long each rate is measured (default: ${DEFAULT-VALUE}).")
+    Duration perRate;
+
+    @Option(
+        names = "--drain-duration",
+        defaultValue = "15s",
+        converter = DurationConverter.class,
+        description =
+            "How long the maximum throughput is measured, at most (default: ${DEFAULT-VALUE}).")
+    Duration drainDuration;
+
+    @Option(
+        names = "--partitions",
+        defaultValue = "2",
+        description = "Partitions per topic and job parallelism (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(
+        names = "--checkpoint-interval",
+        defaultValue = "2s",
+        converter = DurationConverter.class,
+        description =
+            "Both jobs' checkpoint interval: their exactly-once sinks commit with each checkpoint"
+                + " (default: ${DEFAULT-VALUE}, the platform's).")
+    Duration checkpointInterval;
+
+    @Option(
+        names = "--score-batch-size",
+        defaultValue = "256",
+        description = "The scorer's largest batch (default: ${DEFAULT-VALUE}).")
+    int scoreBatchSize;
+
+    @Option(
+        names = "--score-max-wait",
+        defaultValue = "5ms",
+        converter = DurationConverter.class,
+        description =
+            "The longest a transaction waits for its scoring batch (default: ${DEFAULT-VALUE}).")
+    Duration scoreMaxWait;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "1",
+        description = "Seed of the synthetic transactions (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+      TreeSet<Integer> sorted = new TreeSet<>(rates);
+      if (sorted.first() < 1 || sorted.last() > MAX_RATE) {
+        throw new IllegalArgumentException(
+            "--rates must each be in 1.." + MAX_RATE + ", got " + rates);
+      }
+      if (!sorted.contains(KEY_RATE)) {
+        throw new IllegalArgumentException(
+            "--rates must include " + KEY_RATE + " (the last line reports it), got " + rates);
+      }
+      if (perRate.toSeconds() < 1 || drainDuration.toSeconds() < 1) {
+        throw new IllegalArgumentException(
+            "--duration-per-rate and --drain-duration must be at least 1s");
+      }
+      if (partitions < 1 || partitions > 8) {
+        throw new IllegalArgumentException("--partitions must be in 1..8, got " + partitions);
+      }
+      if (checkpointInterval.toMillis() < 10) {
+        throw new IllegalArgumentException("--checkpoint-interval must be at least 10ms");
+      }
+      if (scoreBatchSize < 1 || scoreBatchSize > Scoring.MAX_BATCH) {
+        throw new IllegalArgumentException(
+            "--score-batch-size must be in 1.." + Scoring.MAX_BATCH + ", got " + scoreBatchSize);
+      }
+      E2eBench.Options options =
+          new E2eBench.Options(
+              List.copyOf(sorted),
+              KEY_RATE,
+              warmUp,
+              perRate,
+              drainDuration,
+              partitions,
+              checkpointInterval,
+              new BatchLimits(scoreBatchSize, scoreMaxWait),
+              seed);
+      PrintWriter out = spec.commandLine().getOut();
+      E2eSummary summary =
+          CliSupport.inTempDir("riskstream-bench-e2e-", dir -> E2eBench.run(options, dir, out));
+      out.println(summary.line());
+      out.flush();
+      return 0;
     }
   }
 }

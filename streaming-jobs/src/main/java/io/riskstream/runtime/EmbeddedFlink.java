@@ -73,23 +73,41 @@ public final class EmbeddedFlink implements AutoCloseable {
   /** Stops every job with a savepoint, cancelling those that do not stop within the timeout. */
   public void stopJobs(Duration timeout) {
     for (JobID job : jobs) {
-      try {
-        if (!status(job).isGloballyTerminalState()) {
-          cluster
-              .stopWithSavepoint(
-                  job, savepoints.toUri().toString(), false, SavepointFormatType.CANONICAL)
-              .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-      } catch (Exception e) {
-        LOG.warn("Job {} did not stop with a savepoint ({}); cancelling it", job, e.toString());
-        try {
-          cluster.cancelJob(job).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception cancelFailure) {
-          LOG.warn("Cancelling job {} failed: {}", job, cancelFailure.toString());
-        }
-      }
+      stopOrCancel(job, timeout);
     }
     jobs.clear();
+  }
+
+  /**
+   * Stops one job with a savepoint, cancelling it if it does not stop within the timeout, and waits
+   * until it has ended.
+   */
+  public void stop(JobID job, Duration timeout) {
+    stopOrCancel(job, timeout);
+    jobs.remove(job);
+    try {
+      cluster.requestJobResult(job).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      LOG.warn("Job {} did not end within {}: {}", job, timeout, e.toString());
+    }
+  }
+
+  private void stopOrCancel(JobID job, Duration timeout) {
+    try {
+      if (!status(job).isGloballyTerminalState()) {
+        cluster
+            .stopWithSavepoint(
+                job, savepoints.toUri().toString(), false, SavepointFormatType.CANONICAL)
+            .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (Exception e) {
+      LOG.warn("Job {} did not stop with a savepoint ({}); cancelling it", job, e.toString());
+      try {
+        cluster.cancelJob(job).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (Exception cancelFailure) {
+        LOG.warn("Cancelling job {} failed: {}", job, cancelFailure.toString());
+      }
+    }
   }
 
   @Override
