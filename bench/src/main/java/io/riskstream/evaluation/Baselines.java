@@ -27,9 +27,14 @@ public final class Baselines {
 
   /**
    * @param examples in event-time order; those before {@code scoreFrom} only teach
+   * @param known the cards whose transactions the metrics leave out
    */
   public static List<ModelResult> run(
-      List<Example> examples, Duration labelDelay, long scoreFrom, PrintWriter log) {
+      List<Example> examples,
+      Duration labelDelay,
+      long scoreFrom,
+      KnownCompromisedCards known,
+      PrintWriter log) {
     int features = examples.get(0).features().length;
     PrequentialReplay replay = new PrequentialReplay(labelDelay, scoreFrom);
     List<ModelResult> results = new ArrayList<>();
@@ -44,7 +49,8 @@ public final class Baselines {
             result.scored().size(),
             result.seconds());
         log.flush();
-        results.add(ModelResult.of(baseline.name(), baseline.description(), result.scored()));
+        results.add(
+            ModelResult.of(baseline.name(), baseline.description(), known.tested(result.scored())));
       }
     }
     return results;

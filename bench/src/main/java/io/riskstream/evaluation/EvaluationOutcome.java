@@ -26,13 +26,15 @@ public record EvaluationOutcome(EvaluationReport report, String summary) {
   /** The platform's models and the baselines on the replay's scored window. */
   public static EvaluationOutcome ofReplay(
       Evaluation.Options options, Evaluation.Run run, PrintWriter log) {
-    PlatformResults platform = new PlatformResults(run.replay().observed(), options.scoreFrom());
-    List<ModelResult> models = new ArrayList<>(platform.models());
     List<Example> examples = new ArrayList<>(run.replay().observed().size());
     for (Observed o : run.replay().observed()) {
       examples.add(new Example(o.cardId, o.eventTime, o.features, o.fraud));
     }
-    models.addAll(Baselines.run(examples, options.labelDelay(), options.scoreFrom(), log));
+    KnownCompromisedCards known = new KnownCompromisedCards(examples, options.labelDelay());
+    PlatformResults platform =
+        new PlatformResults(run.replay().observed(), options.scoreFrom(), known);
+    List<ModelResult> models = new ArrayList<>(platform.models());
+    models.addAll(Baselines.run(examples, options.labelDelay(), options.scoreFrom(), known, log));
 
     Performance performance = platform.performance(run.replay().seconds());
     VersionLog versions = platform.versions();

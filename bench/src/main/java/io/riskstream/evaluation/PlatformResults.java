@@ -16,11 +16,14 @@ import java.util.function.ToLongFunction;
  */
 public final class PlatformResults {
   private final List<Observed> scored;
+  private final KnownCompromisedCards known;
 
   /**
    * @param observed the replay's kept transactions; those from {@code scoreFrom} on count
+   * @param known the cards whose transactions the quality metrics leave out
    */
-  public PlatformResults(List<Observed> observed, long scoreFrom) {
+  public PlatformResults(List<Observed> observed, long scoreFrom, KnownCompromisedCards known) {
+    this.known = known;
     this.scored = observed.stream().filter(o -> o.eventTime >= scoreFrom).toList();
     if (scored.isEmpty()) {
       throw new IllegalArgumentException("no transaction was scored from the score-from date on");
@@ -53,13 +56,13 @@ public final class PlatformResults {
     return models;
   }
 
-  /** The online model's scores in the shape the metrics take. */
-  public List<Scored> as(ToDoubleFunction<Observed> score) {
+  /** One model's scores of the tested transactions, in the shape the metrics take. */
+  private List<Scored> as(ToDoubleFunction<Observed> score) {
     List<Scored> out = new ArrayList<>(scored.size());
     for (Observed o : scored) {
       out.add(new Scored(o.cardId, o.eventTime, o.fraud, score.applyAsDouble(o)));
     }
-    return out;
+    return known.tested(out);
   }
 
   /**

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class PlatformResultsTest {
   private static final long DAY = 86_400_000L;
+  private static final KnownCompromisedCards NONE_KNOWN =
+      new KnownCompromisedCards(List.of(), java.time.Duration.ofDays(7));
 
   private static Observed observed(String id, long time, boolean fraud, double score) {
     Observed o = new Observed(id, "card-" + id, time, fraud);
@@ -34,7 +36,7 @@ class PlatformResultsTest {
 
   @Test
   void countsOnlyTheTransactionsFromScoreFromOn() {
-    PlatformResults results = new PlatformResults(replay, DAY);
+    PlatformResults results = new PlatformResults(replay, DAY, NONE_KNOWN);
 
     assertThat(results.scored())
         .extracting(o -> o.transactionId)
@@ -43,7 +45,7 @@ class PlatformResultsTest {
 
   @Test
   void reportsTheOnlineModelTheStaticOneAndNoChallengerWithoutItsScores() {
-    List<ModelResult> models = new PlatformResults(replay, DAY).models();
+    List<ModelResult> models = new PlatformResults(replay, DAY, NONE_KNOWN).models();
 
     assertThat(models)
         .extracting(ModelResult::name)
@@ -54,7 +56,7 @@ class PlatformResultsTest {
 
   @Test
   void latencyIsProducedToCommittedAndStalenessIsEventTimeMinusTrainedThrough() {
-    PlatformResults results = new PlatformResults(replay, DAY);
+    PlatformResults results = new PlatformResults(replay, DAY, NONE_KNOWN);
 
     assertThat(results.performance(2.0).latencyP50Ms()).isEqualTo(500);
     assertThat(results.scoringLatency().percentile(50)).isEqualTo(10);
@@ -65,7 +67,7 @@ class PlatformResultsTest {
 
   @Test
   void refusesAReplayWithNothingInTheScoredWindow() {
-    assertThatThrownBy(() -> new PlatformResults(replay, 10 * DAY))
+    assertThatThrownBy(() -> new PlatformResults(replay, 10 * DAY, NONE_KNOWN))
         .hasMessageContaining("no transaction was scored");
   }
 }
