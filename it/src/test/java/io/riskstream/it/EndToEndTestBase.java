@@ -54,6 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EndToEndTestBase {
   private static final Duration WAIT = Duration.ofMinutes(3);
+  private static final Duration QUIET_LEARNER = Duration.ofSeconds(8);
 
   private KafkaFixture kafka;
   private EmbeddedFlink flink;
@@ -131,6 +132,14 @@ abstract class EndToEndTestBase {
     try (TopicReader<ModelUpdate> updates =
         new TopicReader<>(kafka.bootstrapServers(), Topic.MODEL_UPDATES, ModelUpdate.class)) {
       published = updates.pollUntil(list -> newest(list) >= 2, WAIT);
+      // Roll back only once the learner has trained on every label: a version it published after
+      // the rollback would (rightly) replace the rolled-back one on the scorers.
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      long seen;
+      do {
+        seen = newest(published);
+        published = updates.pollFor(QUIET_LEARNER);
+      } while (newest(published) != seen && System.nanoTime() < deadline);
     }
     long before = newest(published);
 
