@@ -7,6 +7,7 @@ import io.riskstream.jobs.FeatureStages;
 import io.riskstream.jobs.JobGraphs;
 import io.riskstream.jobs.PlatformSettings;
 import io.riskstream.jobs.kafka.KafkaIo;
+import io.riskstream.jobs.kafka.KafkaRecord;
 import io.riskstream.schemas.FeatureSnapshot;
 import io.riskstream.schemas.Topic;
 import io.riskstream.schemas.Transaction;
@@ -16,9 +17,11 @@ import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.util.function.SerializableFunction;
 
 /**
  * The bench's three jobs, all with the platform's job configuration (RocksDB, incremental
@@ -63,18 +66,13 @@ final class BenchJobs {
   /** Transactions topic to its current end → decode and validate → re-encode → Kafka. */
   static StreamGraph passthrough(PlatformSettings settings, Path checkpoints) {
     StreamExecutionEnvironment env = env(PASSTHROUGH, settings, checkpoints);
-    DecodedSource.transactions(
-            env, KafkaIo.untilCurrentEnd(settings, Topic.TRANSACTIONS, PASSTHROUGH), PASSTHROUGH)
-        .sinkTo(
-            KafkaIo.sink(
-                settings,
-                PASSTHROUGH_TOPIC,
-                Transaction.class,
-                Transaction::getCardId,
-                DeliveryGuarantee.AT_LEAST_ONCE,
-                PASSTHROUGH))
-        .uid("passthrough-sink")
-        .name(PASSTHROUGH_TOPIC);
+    passThrough(
+        env,
+        settings,
+        KafkaIo.untilCurrentEnd(settings, Topic.TRANSACTIONS, PASSTHROUGH),
+        Transaction::getCardId,
+        DeliveryGuarantee.AT_LEAST_ONCE,
+        PASSTHROUGH);
     return env.getStreamGraph();
   }
 
@@ -86,19 +84,28 @@ final class BenchJobs {
    */
   static StreamGraph passthroughLive(PlatformSettings settings, Path checkpoints) {
     StreamExecutionEnvironment env = env(PASSTHROUGH_LIVE, settings, checkpoints);
-    DecodedSource.transactions(
-            env, KafkaIo.source(settings, Topic.TRANSACTIONS, PASSTHROUGH_LIVE), PASSTHROUGH_LIVE)
-        .sinkTo(
-            KafkaIo.sink(
-                settings,
-                PASSTHROUGH_TOPIC,
-                Transaction.class,
-                Transaction::getTransactionId,
-                settings.scoresDelivery(),
-                PASSTHROUGH_LIVE))
+    passThrough(
+        env,
+        settings,
+        KafkaIo.source(settings, Topic.TRANSACTIONS, PASSTHROUGH_LIVE),
+        Transaction::getTransactionId,
+        settings.scoresDelivery(),
+        PASSTHROUGH_LIVE);
+    return env.getStreamGraph();
+  }
+
+  /** Decode and validate → re-encode → the pass-through topic: a job's Kafka path without work. */
+  private static void passThrough(
+      StreamExecutionEnvironment env,
+      PlatformSettings settings,
+      KafkaSource<KafkaRecord> source,
+      SerializableFunction<Transaction, String> key,
+      DeliveryGuarantee guarantee,
+      String job) {
+    DecodedSource.transactions(env, source, job)
+        .sinkTo(KafkaIo.sink(settings, PASSTHROUGH_TOPIC, Transaction.class, key, guarantee, job))
         .uid("passthrough-sink")
         .name(PASSTHROUGH_TOPIC);
-    return env.getStreamGraph();
   }
 
   private static void snapshotsToKafka(
