@@ -205,7 +205,8 @@ public final class PlatformReplay {
       }
       producer.flush();
       // The rest of the labels are released as the last transactions are scored.
-      while (!unreleased.isEmpty() && release(unreleased, producer, labels) >= 0) {
+      while (!unreleased.isEmpty()) {
+        release(unreleased, producer, labels);
         synchronized (lock) {
           if (pacer.inFlight() == 0) {
             break;
@@ -218,8 +219,8 @@ public final class PlatformReplay {
     return published;
   }
 
-  /** Sends every label whose release time the scored frontier has passed; returns how many. */
-  private int release(
+  /** Sends every label whose release time the scored frontier has passed. */
+  private void release(
       ArrayDeque<Label> unreleased,
       KafkaProducer<byte[], byte[]> producer,
       AvroCodec<Label> codec) {
@@ -227,14 +228,11 @@ public final class PlatformReplay {
     synchronized (lock) {
       frontier = pacer.scoredFrontier();
     }
-    int sent = 0;
     // One delay for all labels, so release times are in publishing order.
     while (!unreleased.isEmpty() && unreleased.peekFirst().getLabelTime() <= frontier) {
       Label label = unreleased.pollFirst();
       producer.send(record(Topic.LABELS, label.getTransactionId(), codec.encode(label)));
-      sent++;
     }
-    return sent;
   }
 
   /** Waits until every kept transaction has its score and snapshot, or the platform stalls. */
