@@ -109,8 +109,15 @@ public final class Evaluation {
     long keepFrom = trainUntil - BASELINE_HISTORY.toMillis();
     long replayFrom =
         Math.min(FeatureReplay.warmUpStart(options.spec(), options.scoreFrom()), keepFrom);
+    // Every replayed label comes exactly one delay after its transaction and is never revised, so
+    // the joins need keep a transaction no longer than that (plus a day of slack).
+    Duration labelJoinTtl = options.labelDelay().plus(Duration.ofDays(1));
     UnaryOperator<PlatformSettings> tuning =
-        settings -> settings.withFeatures(options.spec()).withLearner(options.learner());
+        settings ->
+            settings
+                .withFeatures(options.spec())
+                .withLearner(options.learner())
+                .withLabelJoinTtl(labelJoinTtl);
     PlatformReplay.Outcome outcome =
         new PlatformReplay(
                 new PlatformReplay.Options(

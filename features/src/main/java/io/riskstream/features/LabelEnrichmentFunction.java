@@ -14,23 +14,29 @@ import org.apache.flink.util.Collector;
  * Joins labels with their transactions (keyed by transaction id) so that a label can reach the
  * stages of the terminal, device and IP involved, which the label itself does not name. It keeps
  * the last verdict per transaction, so a reversed chargeback undoes its fraud count.
+ *
+ * <p>A transaction's labels count for {@code retention} of event time after it: once the watermark
+ * (the older of the transactions' and the labels') passes that, its state is cleared. Event time,
+ * because a replay compresses months into minutes, and a processing-time TTL alone would keep every
+ * transaction of the replay. The processing-time TTL on the descriptors stays, as a bound when the
+ * watermark stalls, and because savepoints of earlier versions carry it.
  */
 public class LabelEnrichmentFunction
     extends KeyedCoProcessFunction<String, FeatureRecord, Label, LabelEvent> {
   private static final long serialVersionUID = 1L;
 
-  private final Duration ttl;
+  private final Duration retention;
   private transient ValueState<FeatureRecord> transaction;
   private transient ValueState<Boolean> verdict;
   private transient ValueState<Boolean> waitingVerdict;
 
-  public LabelEnrichmentFunction(Duration ttl) {
-    this.ttl = ttl;
+  public LabelEnrichmentFunction(Duration retention) {
+    this.retention = retention;
   }
 
   @Override
   public void open(OpenContext openContext) {
-    StateTtlConfig ttlConfig = StateTtlConfig.newBuilder(ttl).build();
+    StateTtlConfig ttlConfig = StateTtlConfig.newBuilder(retention).build();
     ValueStateDescriptor<FeatureRecord> txn =
         new ValueStateDescriptor<>("transaction", FeatureRecord.class);
     txn.enableTimeToLive(ttlConfig);
@@ -55,6 +61,7 @@ public class LabelEnrichmentFunction
     ids.ipAddress = txn.ipAddress;
     ids.eventTime = txn.eventTime;
     transaction.update(ids);
+    ctx.timerService().registerEventTimeTimer(expiry(txn.eventTime));
     Boolean early = waitingVerdict.value();
     if (early != null) {
       waitingVerdict.clear();
@@ -67,10 +74,24 @@ public class LabelEnrichmentFunction
       throws Exception {
     FeatureRecord txn = transaction.value();
     if (txn == null) {
+      if (waitingVerdict.value() == null && ctx.timestamp() != null) {
+        ctx.timerService().registerEventTimeTimer(expiry(ctx.timestamp()));
+      }
       waitingVerdict.update(label.getFraud());
     } else {
       judge(txn, label.getFraud(), out);
     }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<LabelEvent> out) {
+    transaction.clear();
+    verdict.clear();
+    waitingVerdict.clear();
+  }
+
+  private long expiry(long eventTime) {
+    return eventTime + retention.toMillis();
   }
 
   private void judge(FeatureRecord txn, boolean fraud, Collector<LabelEvent> out) throws Exception {

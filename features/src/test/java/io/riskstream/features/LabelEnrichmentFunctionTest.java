@@ -6,6 +6,7 @@ import io.riskstream.schemas.Label;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,33 @@ class LabelEnrichmentFunctionTest {
         .as("genuine: nothing; fraud: +1; fraud again: nothing; reversed: -1")
         .extracting(e -> e.fraudDelta)
         .containsExactly(1, -1);
+  }
+
+  @Test
+  void forgetsATransactionOnceTheWatermarkPassesItsRetention() throws Exception {
+    harness.processElement1(EntityFeaturesTest.record("tx-4", 1_000, 5), 1_000);
+    harness.processElement2(label("tx-4", true), 2_000);
+    harness.processWatermark1(new Watermark(1_000 + Duration.ofDays(1).toMillis()));
+    harness.processWatermark2(new Watermark(1_000 + Duration.ofDays(1).toMillis()));
+
+    assertThat(harness.numKeyedStateEntries()).as("state of tx-4 after its retention").isZero();
+    harness.processElement2(label("tx-4", false), 3_000);
+    assertThat(harness.extractOutputValues())
+        .as("a reversal after the retention finds no transaction to undo")
+        .extracting(e -> e.fraudDelta)
+        .containsExactly(1);
+  }
+
+  @Test
+  void keepsATransactionWithinItsRetention() throws Exception {
+    harness.processElement1(EntityFeaturesTest.record("tx-5", 1_000, 5), 1_000);
+    harness.processElement2(label("tx-5", true), 2_000);
+    harness.processWatermark1(new Watermark(Duration.ofDays(1).toMillis()));
+    harness.processWatermark2(new Watermark(Duration.ofDays(1).toMillis()));
+
+    harness.processElement2(label("tx-5", false), 3_000);
+
+    assertThat(harness.extractOutputValues()).extracting(e -> e.fraudDelta).containsExactly(1, -1);
   }
 
   private static Label label(String transactionId, boolean fraud) {

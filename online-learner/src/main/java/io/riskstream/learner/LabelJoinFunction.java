@@ -9,14 +9,20 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
  * Joins each label with the feature snapshot that was scored for its transaction, keyed by
- * transaction id. A snapshot waits in state until the join TTL, which bounds state for transactions
- * that are never labelled; a revised label joins again with the same snapshot.
+ * transaction id. A snapshot waits in state for {@code retention} of event time after its
+ * transaction: a revised label within it joins again with the same snapshot, and the snapshot is
+ * cleared once the watermark (the older of the snapshots' and the labels') passes it. Event time,
+ * because a replay compresses months into minutes and a processing-time TTL alone would keep every
+ * snapshot of the replay (about 2 KB each, with the card's history). The processing-time TTL on the
+ * descriptors stays as a bound when the watermark stalls, and because savepoints of earlier
+ * versions carry it.
  *
  * <p>A label may overtake its snapshot by moments (the snapshot is written when the transaction is
  * scored), so a label that finds none waits {@code labelWait}. One still alone after that has no
@@ -34,21 +40,21 @@ public class LabelJoinFunction
   /** Long enough for any label that overtook its snapshot, short enough to report the rest soon. */
   public static final Duration DEFAULT_LABEL_WAIT = Duration.ofMinutes(10);
 
-  private final Duration ttl;
+  private final Duration retention;
   private final Duration labelWait;
   private transient ValueState<FeatureSnapshot> snapshot;
   private transient ValueState<Label> waitingLabel;
   private transient Counter joined;
   private transient Counter unmatched;
 
-  public LabelJoinFunction(Duration ttl, Duration labelWait) {
-    this.ttl = ttl;
+  public LabelJoinFunction(Duration retention, Duration labelWait) {
+    this.retention = retention;
     this.labelWait = labelWait;
   }
 
   @Override
   public void open(OpenContext openContext) {
-    StateTtlConfig ttlConfig = StateTtlConfig.newBuilder(ttl).build();
+    StateTtlConfig ttlConfig = StateTtlConfig.newBuilder(retention).build();
     ValueStateDescriptor<FeatureSnapshot> snapshotDescriptor =
         new ValueStateDescriptor<>("snapshot", FeatureSnapshot.class);
     snapshotDescriptor.enableTimeToLive(ttlConfig);
@@ -67,6 +73,7 @@ public class LabelJoinFunction
   public void processElement1(FeatureSnapshot scored, Context ctx, Collector<TrainingExample> out)
       throws Exception {
     snapshot.update(scored);
+    ctx.timerService().registerEventTimeTimer(scored.getEventTime() + retention.toMillis());
     Label label = waitingLabel.value();
     if (label != null) {
       waitingLabel.clear();
@@ -92,6 +99,10 @@ public class LabelJoinFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<TrainingExample> out)
       throws Exception {
+    if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+      snapshot.clear();
+      return;
+    }
     Label label = waitingLabel.value();
     if (label != null) { // else its snapshot came in time
       waitingLabel.clear();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +92,30 @@ class LabelJoinFunctionTest {
     harness.processElement2(Examples.label("tx-5", false, 200), 3);
 
     assertThat(joined()).extracting(e -> e.fraud).containsExactly(true, false);
+  }
+
+  @Test
+  void forgetsASnapshotOnceTheWatermarkPassesItsRetention() throws Exception {
+    harness.setProcessingTime(0);
+    harness.processElement1(Examples.snapshot("tx-6", 0.5f), 1);
+    harness.processElement2(Examples.label("tx-6", true, 100), 2);
+    long expiry = 1_000 + Duration.ofDays(1).toMillis(); // the snapshot's event time + retention
+    harness.processWatermark1(new Watermark(expiry - 1));
+    harness.processWatermark2(new Watermark(expiry - 1));
+    harness.processElement2(Examples.label("tx-6", false, 200), 3);
+
+    harness.processWatermark1(new Watermark(expiry));
+    harness.processWatermark2(new Watermark(expiry));
+    harness.processElement2(Examples.label("tx-6", true, 300), 4);
+    harness.setProcessingTime(Duration.ofMinutes(10).toMillis());
+
+    assertThat(joined())
+        .as("a revision within the retention joins; one after it finds no snapshot")
+        .extracting(e -> e.labelTime)
+        .containsExactly(100L, 200L);
+    assertThat(harness.getSideOutput(LabelJoinFunction.UNMATCHED))
+        .extracting(r -> r.getValue().getLabelTime())
+        .containsExactly(300L);
   }
 
   private List<TrainingExample> joined() {

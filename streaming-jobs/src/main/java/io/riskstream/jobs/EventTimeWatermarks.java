@@ -1,5 +1,6 @@
 package io.riskstream.jobs;
 
+import io.riskstream.schemas.Label;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -14,6 +15,11 @@ final class EventTimeWatermarks {
   private static final Duration IDLE_PARTITION = Duration.ofSeconds(5);
 
   private EventTimeWatermarks() {}
+
+  /** Labels are timed by when their verdict became known. */
+  static WatermarkStrategy<Label> labels(PlatformSettings settings) {
+    return of((label, ts) -> label.getLabelTime(), settings.maxOutOfOrderness(), settings.live());
+  }
 
   static <T> WatermarkStrategy<T> of(
       SerializableTimestampAssigner<T> timestamps, Duration bound, boolean live) {

@@ -29,11 +29,7 @@ public final class FeatureStages {
                     (txn, ts) -> txn.getEventTime(), settings.maxOutOfOrderness(), settings.live()))
             .uid("transaction-watermarks"),
         labels
-            .assignTimestampsAndWatermarks(
-                EventTimeWatermarks.<Label>of(
-                    (label, ts) -> label.getLabelTime(),
-                    settings.maxOutOfOrderness(),
-                    settings.live()))
+            .assignTimestampsAndWatermarks(EventTimeWatermarks.labels(settings))
             .uid("label-watermarks"),
         settings.features(),
         settings.labelJoinTtl(),

@@ -39,10 +39,21 @@ public final class LearnerJob {
     SingleOutputStreamOperator<Label> labels =
         DecodedSource.labels(env, KafkaIo.source(settings, Topic.LABELS, NAME + "-labels"), NAME);
 
+    // Event time only clears joined snapshots once their retention has passed (LabelJoinFunction).
     SingleOutputStreamOperator<TrainingExample> examples =
         snapshots
+            .assignTimestampsAndWatermarks(
+                EventTimeWatermarks.<FeatureSnapshot>of(
+                    (snapshot, ts) -> snapshot.getEventTime(),
+                    settings.maxOutOfOrderness(),
+                    settings.live()))
+            .uid("snapshot-watermarks")
             .keyBy(FeatureSnapshot::getTransactionId, Types.STRING)
-            .connect(labels.keyBy(Label::getTransactionId, Types.STRING))
+            .connect(
+                labels
+                    .assignTimestampsAndWatermarks(EventTimeWatermarks.labels(settings))
+                    .uid("label-watermarks")
+                    .keyBy(Label::getTransactionId, Types.STRING))
             .process(
                 new LabelJoinFunction(
                     settings.labelJoinTtl(), LabelJoinFunction.DEFAULT_LABEL_WAIT),

@@ -24,6 +24,8 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  *     replays are exact and repeatable)
  * @param scoringBatches how many requests the scorer batches and how long the first may wait
  * @param device where the scorers run the model (the learner trains on the CPU)
+ * @param labelJoinTtl how long after its transaction, in event time, a label (or a revision of one)
+ *     still joins it: its transaction and feature snapshot are kept that long
  * @param initialModel the version scorers and the learner start from; null for the seeded version 0
  */
 public record PlatformSettings(
@@ -148,6 +150,10 @@ public record PlatformSettings(
     return copy().initialModel(model).build();
   }
 
+  public PlatformSettings withLabelJoinTtl(Duration value) {
+    return copy().labelJoinTtl(value).build();
+  }
+
   public PlatformSettings withLearner(LearnerSettings value) {
     return copy().learner(value).build();
   }
@@ -222,6 +228,11 @@ public record PlatformSettings(
 
     Copy device(DevicePreference value) {
       device = value;
+      return this;
+    }
+
+    Copy labelJoinTtl(Duration value) {
+      labelJoinTtl = value;
       return this;
     }
 
