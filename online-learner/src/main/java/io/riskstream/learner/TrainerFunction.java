@@ -97,6 +97,7 @@ public class TrainerFunction
   /** The published weights' scores of {@link #held}, in its order; null when not known. */
   private transient ArrayDeque<Float> heldScores;
 
+  private transient Counter alreadyLearned;
   private transient UpdateGate gate;
   private transient Counter gateRejections;
   private transient MapState<Long, byte[]> archive;
@@ -152,6 +153,7 @@ public class TrainerFunction
                     Types.STRING,
                     PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     otherLayout = getRuntimeContext().getMetricGroup().counter("examplesOfAnotherLayout");
+    alreadyLearned = getRuntimeContext().getMetricGroup().counter("examplesAlreadyLearned");
     holdout =
         getRuntimeContext()
             .getListState(new ListStateDescriptor<>("holdout", TrainingExample.class));
@@ -209,6 +211,12 @@ public class TrainerFunction
     restoreWeightsOnce();
     if (!featureLayout.equals(example.featureLayout)) {
       otherLayout.inc();
+      return;
+    }
+    if (initialModel != null && example.eventTime <= initialModel.trainedThrough()) {
+      // The initial model was fitted on transactions up to then: learning them again would count
+      // them twice (and costs a replay's warm-up most of its time).
+      alreadyLearned.inc();
       return;
     }
     if (settings.gate().heldBack(example.transactionId)) {

@@ -18,6 +18,9 @@ public class TrainingExample {
   public boolean fraud;
   public long labelTime;
 
+  /** When the transaction happened, epoch ms. */
+  public long eventTime;
+
   public TrainingExample() {}
 
   public static TrainingExample of(FeatureSnapshot snapshot, Label label) {
@@ -29,6 +32,7 @@ public class TrainingExample {
     example.categories = snapshot.getCategories().stream().mapToInt(Integer::intValue).toArray();
     example.fraud = label.getFraud();
     example.labelTime = label.getLabelTime();
+    example.eventTime = snapshot.getEventTime();
     return example;
   }
 

@@ -155,6 +155,29 @@ class TrainerFunctionTest {
   }
 
   @Test
+  void skipsExamplesTheInitialModelWasTrainedThrough() throws Exception {
+    try (FraudModel offline = FraudModel.create(Examples.MODEL)) {
+      SavedModel initial = SavedModel.of(offline, "test-model", 7, 5_000, "test", Map.of());
+      try (var harness = harness(initial)) {
+        harness.open();
+        TrainingExample learned = Examples.example("a", true, 100); // event time 1,000
+        harness.processElement1(learned, 0);
+        harness.processElement1(Examples.example("b", false, 200), 0);
+        assertThat(harness.extractOutputValues()).as("both were in the offline fit").isEmpty();
+
+        TrainingExample newer = Examples.example("c", true, 300);
+        newer.eventTime = 5_001;
+        TrainingExample newest = Examples.example("d", false, 400);
+        newest.eventTime = 6_000;
+        harness.processElement1(newer, 0);
+        harness.processElement1(newest, 0);
+
+        assertThat(single(harness.extractOutputValues()).getTrainedExamples()).isEqualTo(2);
+      }
+    }
+  }
+
+  @Test
   void theGateRejectsAPoisonedUpdateAndTheLineageGoesOn() throws Exception {
     // A fast learner (large steps): only the average-precision check is under test here.
     GateSettings everyOther = new GateSettings(2, 100, 2, 0.05, 1_000);
