@@ -86,11 +86,25 @@ public final class EvaluateCommand implements Callable<Integer>, CommandExtensio
 
   @Option(
       names = "--max-in-flight",
-      defaultValue = "4000",
+      defaultValue = "12000",
       description =
           "Transactions published but not yet scored, at most: bounds how far the replay runs"
-              + " ahead of the platform (default: ${DEFAULT-VALUE}).")
+              + " ahead of the platform, so how late a label may reach the features. Scores"
+              + " commit once per checkpoint, so this must cover a checkpoint interval of"
+              + " scoring or the replay idles (default: ${DEFAULT-VALUE}, about 30 hours of the"
+              + " handbook data).")
   int maxInFlight;
+
+  @Option(
+      names = "--checkpoint-interval",
+      defaultValue = "10s",
+      converter = DurationConverter.class,
+      paramLabel = "DURATION",
+      description =
+          "How often the jobs checkpoint, so how often scores commit. Each checkpoint flushes"
+              + " every RocksDB state to a small file; at the live default (2s) compacting them"
+              + " took most of a replay's CPU (default: ${DEFAULT-VALUE}).")
+  Duration checkpointInterval;
 
   @Option(
       names = "--learner-batch-size",
@@ -158,6 +172,10 @@ public final class EvaluateCommand implements Callable<Integer>, CommandExtensio
       throw new IllegalArgumentException(
           "--learner-batch-size must be at least 1, was " + learnerBatchSize);
     }
+    if (checkpointInterval.isZero() || checkpointInterval.isNegative()) {
+      throw new IllegalArgumentException(
+          "--checkpoint-interval must be positive, was " + checkpointInterval);
+    }
     if (maxInFlight < 1) {
       throw new IllegalArgumentException("--max-in-flight must be at least 1, was " + maxInFlight);
     }
@@ -180,6 +198,7 @@ public final class EvaluateCommand implements Callable<Integer>, CommandExtensio
             options.parallelism,
             maxRate,
             maxInFlight,
+            checkpointInterval,
             initialModel);
     PrintWriter out = spec.commandLine().getOut();
     Files.createDirectories(report);

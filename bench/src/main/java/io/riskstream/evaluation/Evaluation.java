@@ -49,6 +49,7 @@ public final class Evaluation {
       int partitions,
       double maxRate,
       int maxInFlight,
+      Duration checkpointInterval,
       Path initialModel) {
     public Options {
       files = List.copyOf(files);
@@ -117,7 +118,8 @@ public final class Evaluation {
             settings
                 .withFeatures(options.spec())
                 .withLearner(options.learner())
-                .withLabelJoinTtl(labelJoinTtl);
+                .withLabelJoinTtl(labelJoinTtl)
+                .withCheckpointInterval(options.checkpointInterval());
     PlatformReplay.Outcome outcome =
         new PlatformReplay(
                 new PlatformReplay.Options(
