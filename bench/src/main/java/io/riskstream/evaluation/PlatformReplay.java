@@ -152,7 +152,7 @@ public final class PlatformReplay {
     try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap)) {
       for (Path file : options.files()) {
         try (TransactionCsvReader reader = TransactionCsvReader.open(file, options.labelDelay())) {
-          if (!reader.format().hasLabels()) {
+          if (!reader.hasLabels()) {
             throw new IllegalArgumentException(
                 file + " has no fraud column: evaluation needs labels");
           }

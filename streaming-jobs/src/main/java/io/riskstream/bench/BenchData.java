@@ -34,7 +34,7 @@ record BenchData(long published, List<Transaction> livePool) {
     long published = 0;
     try (TransactionCsvReader reader = TransactionCsvReader.open(file, Duration.ZERO);
         KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap)) {
-      if (!reader.format().hasLabels()) {
+      if (!reader.hasLabels()) {
         throw new IllegalArgumentException(file + " has no fraud column, so it has no labels");
       }
       CsvRow row;

@@ -84,7 +84,7 @@ public final class ProduceCommand implements Callable<Integer> {
       return usageError(unusable.get());
     }
     try (TransactionCsvReader reader = TransactionCsvReader.open(file, labelDelay)) {
-      if (target == Topic.LABELS && !reader.format().hasLabels()) {
+      if (target == Topic.LABELS && !reader.hasLabels()) {
         return usageError(file + " has no fraud column, so it has no labels");
       }
       Counts counts = send(reader, target, err);

@@ -115,7 +115,7 @@ public final class FeatureReplay {
       for (Path file : slice.files()) {
         boolean first = true;
         try (TransactionCsvReader reader = TransactionCsvReader.open(file, slice.labelDelay())) {
-          if (!reader.format().hasLabels()) {
+          if (!reader.hasLabels()) {
             throw new IllegalArgumentException(file + " has no fraud column, so it has no labels");
           }
           CsvRow row;
