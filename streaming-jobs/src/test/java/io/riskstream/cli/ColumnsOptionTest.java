@@ -30,18 +30,10 @@ class ColumnsOptionTest {
     Path csv = csv();
     List<List<String>> commands =
         List.of(
-            List.of("produce", "--topic", "transactions", "--file", csv.toString()),
-            List.of(
-                "model",
-                "train",
-                "--transactions",
-                csv.toString(),
-                "--until",
-                "2024-05-02",
-                "--out",
-                dir.resolve("m").toString()),
+            produce(csv),
+            train(csv),
             List.of("model", "compare-attention", "--transactions", csv.toString()),
-            List.of("bench", "features", "--transactions", csv.toString()),
+            benchFeatures(csv),
             List.of(
                 "features",
                 "check-reference",
@@ -68,28 +60,12 @@ class ColumnsOptionTest {
     String columns = MAPPING.replace("card_id=CARD", "card_id=PAN");
     String problem =
         csv
-            + ": the header has no column PAN (for card_id); its columns are TX_ID,CARD,MERCHANT,AMT,TS,IS_FRAUD";
+            + ": the header has no column PAN (for card_id); its columns are"
+            + " TX_ID,CARD,MERCHANT,AMT,TS,IS_FRAUD";
 
-    Run produce =
-        run(
-            List.of("produce", "--topic", "transactions", "--file", csv.toString()),
-            "--columns",
-            columns);
-    Run train =
-        run(
-            List.of(
-                "model",
-                "train",
-                "--transactions",
-                csv.toString(),
-                "--until",
-                "2024-05-02",
-                "--out",
-                dir.resolve("m").toString()),
-            "--columns",
-            columns);
-    Run bench =
-        run(List.of("bench", "features", "--transactions", csv.toString()), "--columns", columns);
+    Run produce = run(produce(csv), "--columns", columns);
+    Run train = run(train(csv), "--columns", columns);
+    Run bench = run(benchFeatures(csv), "--columns", columns);
 
     assertThat(produce.exit).isEqualTo(2);
     assertThat(produce.err.strip()).isEqualTo("riskstream produce: " + problem);
@@ -103,23 +79,33 @@ class ColumnsOptionTest {
   void withoutColumnsAnUnknownHeaderPointsToTheOption() throws IOException {
     Path csv = csv();
 
-    Run train =
-        run(
-            List.of(
-                "model",
-                "train",
-                "--transactions",
-                csv.toString(),
-                "--until",
-                "2024-05-02",
-                "--out",
-                dir.resolve("m").toString()));
+    Run train = run(train(csv));
 
     assertThat(train.exit).isEqualTo(2);
     assertThat(train.err.strip())
         .startsWith("riskstream: " + csv + ": unknown header 'TX_ID,CARD,")
         .endsWith("or map its columns with --columns")
         .doesNotContain("\n");
+  }
+
+  private static List<String> produce(Path csv) {
+    return List.of("produce", "--topic", "transactions", "--file", csv.toString());
+  }
+
+  private List<String> train(Path csv) {
+    return List.of(
+        "model",
+        "train",
+        "--transactions",
+        csv.toString(),
+        "--until",
+        "2024-05-02",
+        "--out",
+        dir.resolve("m").toString());
+  }
+
+  private static List<String> benchFeatures(Path csv) {
+    return List.of("bench", "features", "--transactions", csv.toString());
   }
 
   private Path csv() throws IOException {
