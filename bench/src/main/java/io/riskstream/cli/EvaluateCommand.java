@@ -187,6 +187,7 @@ public final class EvaluateCommand implements Callable<Integer>, CommandExtensio
     Evaluation.Options evaluation =
         new Evaluation.Options(
             options.transactions,
+            options.columns.mapping(),
             featureSpec,
             options.labelDelay,
             from,

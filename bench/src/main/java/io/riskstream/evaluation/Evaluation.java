@@ -1,6 +1,7 @@
 package io.riskstream.evaluation;
 
 import io.riskstream.features.spec.FeatureSpec;
+import io.riskstream.ingest.ColumnMapping;
 import io.riskstream.jobs.PlatformSettings;
 import io.riskstream.learner.LearnerSettings;
 import io.riskstream.model.ModelConfig;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,11 +35,13 @@ public final class Evaluation {
   /**
    * What to evaluate.
    *
+   * @param columns where the files' fields are; empty: each header picks its format
    * @param scoreUntil exclusive; {@link Long#MAX_VALUE} for the end of the data
    * @param initialModel version 1 to start from instead of training one; null to train it
    */
   public record Options(
       List<Path> files,
+      Optional<ColumnMapping> columns,
       FeatureSpec spec,
       Duration labelDelay,
       long scoreFrom,
@@ -91,6 +95,7 @@ public final class Evaluation {
                   new InitialTraining.Options(
                       new ExampleReplay.Source(
                           options.files(),
+                          options.columns(),
                           options.spec(),
                           options.labelDelay(),
                           options.partitions()),
@@ -124,6 +129,7 @@ public final class Evaluation {
         new PlatformReplay(
                 new PlatformReplay.Options(
                     options.files(),
+                    options.columns(),
                     replayFrom,
                     keepFrom,
                     options.scoreUntil(),

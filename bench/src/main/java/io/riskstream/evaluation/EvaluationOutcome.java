@@ -53,6 +53,7 @@ public record EvaluationOutcome(EvaluationReport report, String summary) {
   private static Map<String, String> settings(Evaluation.Options options, Evaluation.Run run) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("files", options.files().toString());
+    options.columns().ifPresent(columns -> settings.put("columns", columns.toString()));
     settings.put("spec", options.spec().id());
     settings.put("label_delay", options.labelDelay().toString());
     settings.put("score_from", Instant.ofEpochMilli(options.scoreFrom()).toString());

@@ -87,6 +87,7 @@ public final class HandbookProtocol {
     settings.put("label_delay", source.labelDelay().toString());
     settings.put("spec", source.spec().id());
     settings.put("files", source.files().toString());
+    source.columns().ifPresent(columns -> settings.put("columns", columns.toString()));
     EvaluationReport report =
         new EvaluationReport(
             settings,

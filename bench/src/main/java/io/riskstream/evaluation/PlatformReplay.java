@@ -1,6 +1,7 @@
 package io.riskstream.evaluation;
 
 import io.riskstream.generator.RateLimiter;
+import io.riskstream.ingest.ColumnMapping;
 import io.riskstream.ingest.CsvRow;
 import io.riskstream.ingest.TransactionCsvReader;
 import io.riskstream.jobs.JobGraphs;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,6 +51,7 @@ public final class PlatformReplay {
   /**
    * What to replay.
    *
+   * @param columns where the files' fields are; empty: each header picks its format
    * @param replayFrom the first event time published: one feature horizon before {@code keepFrom},
    *     so the windows are complete
    * @param keepFrom the first event time whose outcome is kept (the baselines' training history
@@ -60,6 +63,7 @@ public final class PlatformReplay {
    */
   public record Options(
       List<Path> files,
+      Optional<ColumnMapping> columns,
       long replayFrom,
       long keepFrom,
       long until,
@@ -151,8 +155,9 @@ public final class PlatformReplay {
     long nextReport = System.nanoTime();
     try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap)) {
       for (Path file : options.files()) {
-        try (TransactionCsvReader reader = TransactionCsvReader.open(file, options.labelDelay())) {
-          if (!reader.format().hasLabels()) {
+        try (TransactionCsvReader reader =
+            TransactionCsvReader.open(file, options.labelDelay(), options.columns())) {
+          if (!reader.hasLabels()) {
             throw new IllegalArgumentException(
                 file + " has no fraud column: evaluation needs labels");
           }

@@ -1,5 +1,6 @@
 package io.riskstream.bench;
 
+import io.riskstream.ingest.ColumnMapping;
 import io.riskstream.ingest.CsvRow;
 import io.riskstream.ingest.TransactionCsvReader;
 import io.riskstream.kafka.KafkaClients;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -26,15 +28,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 record BenchData(long published, List<Transaction> livePool) {
 
-  static BenchData publish(Path file, String bootstrap, long limit, int livePoolSize)
+  static BenchData publish(
+      Path file, Optional<ColumnMapping> columns, String bootstrap, long limit, int livePoolSize)
       throws IOException {
     AvroCodec<Transaction> transactions = AvroCodec.of(Transaction.class);
     AvroCodec<Label> labels = AvroCodec.of(Label.class);
     List<Transaction> pool = new ArrayList<>();
     long published = 0;
-    try (TransactionCsvReader reader = TransactionCsvReader.open(file, Duration.ZERO);
+    try (TransactionCsvReader reader = TransactionCsvReader.open(file, Duration.ZERO, columns);
         KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap)) {
-      if (!reader.format().hasLabels()) {
+      if (!reader.hasLabels()) {
         throw new IllegalArgumentException(file + " has no fraud column, so it has no labels");
       }
       CsvRow row;

@@ -1,6 +1,7 @@
 package io.riskstream.bench;
 
 import io.riskstream.features.spec.FeatureSpec;
+import io.riskstream.ingest.ColumnMapping;
 import io.riskstream.jobs.PlatformSettings;
 import io.riskstream.runtime.EmbeddedFlink;
 import io.riskstream.runtime.EmbeddedKafka;
@@ -8,6 +9,7 @@ import io.riskstream.schemas.Topic;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.streaming.api.graph.StreamGraph;
@@ -24,6 +26,7 @@ public final class FeatureBench {
   /**
    * What to run.
    *
+   * @param columns where the CSV's fields are; empty: its header picks its format
    * @param limit transactions to replay
    * @param checkpointInterval of every job; the platform's default unless measuring checkpoints
    * @param liveRate transactions per second in the live phase
@@ -31,6 +34,7 @@ public final class FeatureBench {
    */
   public record Options(
       Path transactions,
+      Optional<ColumnMapping> columns,
       long limit,
       int parallelism,
       FeatureSpec spec,
@@ -46,7 +50,8 @@ public final class FeatureBench {
       BenchTopics.create(bootstrap, options.parallelism());
       int livePool = (int) Math.min(Integer.MAX_VALUE, Math.ceil(options.liveRate() * 60));
       BenchData data =
-          BenchData.publish(options.transactions(), bootstrap, options.limit(), livePool);
+          BenchData.publish(
+              options.transactions(), options.columns(), bootstrap, options.limit(), livePool);
       log.printf(
           "published %,d transactions and their labels to %s; kept %,d rows for the live phase%n",
           data.published(), bootstrap, data.livePool().size());

@@ -3,6 +3,7 @@ package io.riskstream.check;
 import io.riskstream.features.FeatureRecord;
 import io.riskstream.features.spec.FeatureSpec;
 import io.riskstream.features.spec.FeatureSpecs;
+import io.riskstream.ingest.ColumnMapping;
 import io.riskstream.replay.FeatureReplay;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.util.CloseableIterator;
@@ -52,8 +54,17 @@ public final class ReferenceCheck {
 
   private ReferenceCheck() {}
 
+  /**
+   * @param columns where the transactions' fields are; empty: the handbook's header
+   */
   public static Result run(
-      Path transactions, Path reference, long until, int parallelism, Path workDir, PrintWriter log)
+      Path transactions,
+      Optional<ColumnMapping> columns,
+      Path reference,
+      long until,
+      int parallelism,
+      Path workDir,
+      PrintWriter log)
       throws Exception {
     long start = System.nanoTime();
     HandbookReference expected = HandbookReference.load(reference, until);
@@ -66,7 +77,7 @@ public final class ReferenceCheck {
     log.flush();
     FeatureReplay.Slice slice =
         new FeatureReplay.Slice(
-            List.of(transactions), replayFrom, expected.lastEventTime(), Duration.ZERO);
+            List.of(transactions), columns, replayFrom, expected.lastEventTime(), Duration.ZERO);
     return FeatureReplay.run(
         slice,
         SPEC,

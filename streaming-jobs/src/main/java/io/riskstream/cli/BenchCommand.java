@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,6 +60,8 @@ public final class BenchCommand {
         paramLabel = "F",
         description = "Transactions CSV with a fraud column (.gz), e.g. the handbook's.")
     Path transactions;
+
+    @Mixin ColumnsOption columns;
 
     @Option(
         names = "--limit",
@@ -102,7 +105,7 @@ public final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-      CliSupport.requireReadable(transactions);
+      columns.checkHeaders(List.of(transactions));
       if (limit < 1 || parallelism < 1 || !(liveRate > 0) || liveDuration.toSeconds() < 1) {
         throw new IllegalArgumentException(
             "--limit, --parallelism and --live-rate must be positive, --live-duration >= 1s");
@@ -115,6 +118,7 @@ public final class BenchCommand {
             FeatureBench.run(
                 new FeatureBench.Options(
                     transactions,
+                    columns.mapping(),
                     limit,
                     parallelism,
                     featureSpec,

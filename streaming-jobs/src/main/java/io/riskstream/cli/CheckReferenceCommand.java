@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,6 +35,8 @@ public final class CheckReferenceCommand implements Callable<Integer> {
       description = "Handbook transactions CSV (.gz).")
   Path transactions;
 
+  @Mixin ColumnsOption columns;
+
   @Option(
       names = "--reference",
       required = true,
@@ -55,7 +59,7 @@ public final class CheckReferenceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CliSupport.requireReadable(transactions);
+    columns.checkHeaders(List.of(transactions));
     CliSupport.requireReadable(reference);
     if (parallelism < 1) {
       throw new IllegalArgumentException("--parallelism must be at least 1, was " + parallelism);
@@ -65,7 +69,8 @@ public final class CheckReferenceCommand implements Callable<Integer> {
     Path workDir = Files.createTempDirectory("riskstream-check-");
     try {
       ReferenceCheck.Result result =
-          ReferenceCheck.run(transactions, reference, untilMillis, parallelism, workDir, out);
+          ReferenceCheck.run(
+              transactions, columns.mapping(), reference, untilMillis, parallelism, workDir, out);
       result.examples().forEach(example -> out.println("mismatch: " + example));
       out.println(result.summary());
       out.flush();

@@ -4,9 +4,11 @@ import io.riskstream.features.spec.FeatureSpec;
 import io.riskstream.model.ModelConfig;
 import io.riskstream.model.OfflineFit;
 import io.riskstream.training.ExampleReplay;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of the commands that fit models on replayed history (a picocli mixin). */
@@ -19,6 +21,8 @@ final class FitOptions {
           "Transactions CSV with a fraud column (.gz or plain); repeat for several files, in time"
               + " order.")
   List<Path> transactions;
+
+  @Mixin ColumnsOption columns;
 
   @Option(
       names = "--epochs",
@@ -80,11 +84,11 @@ final class FitOptions {
   int parallelism;
 
   /**
-   * The spec named {@code specName}, after checking that every file is readable and every number in
-   * range.
+   * The spec named {@code specName}, after checking that every file is readable with a header the
+   * columns can be read from, and every number in range.
    */
-  FeatureSpec check(String specName) {
-    transactions.forEach(CliSupport::requireReadable);
+  FeatureSpec check(String specName) throws IOException {
+    columns.checkHeaders(transactions);
     if (epochs < 1 || batchSize < 1 || parallelism < 1) {
       throw new IllegalArgumentException(
           "--epochs, --batch-size and --parallelism must be at least 1");
@@ -103,7 +107,7 @@ final class FitOptions {
 
   /** Where the examples come from, with the spec {@link #check} returned. */
   ExampleReplay.Source source(FeatureSpec spec) {
-    return new ExampleReplay.Source(transactions, spec, labelDelay, parallelism);
+    return new ExampleReplay.Source(transactions, columns.mapping(), spec, labelDelay, parallelism);
   }
 
   OfflineFit fit() {

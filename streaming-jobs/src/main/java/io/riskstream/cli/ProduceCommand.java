@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
     name = "produce",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads a transaction CSV (fraud-handbook or generic format, .gz allowed) and produces its"
-          + " transactions or labels to Kafka.",
+      "Reads a transaction CSV (fraud-handbook or generic format, or any header through"
+          + " --columns; .gz allowed) and produces its transactions or labels to Kafka.",
       "Bad rows are reported on stderr as 'line N: reason' and skipped.",
       "Exit status: 0 all rows produced, 1 some rows rejected, 2 usage or setup error."
     })
@@ -47,6 +47,8 @@ public final class ProduceCommand implements Callable<Integer> {
 
   @Option(names = "--file", required = true, description = "The CSV file.", paramLabel = "F")
   Path file;
+
+  @Mixin ColumnsOption columns;
 
   @Mixin KafkaOptions kafka;
 
@@ -79,13 +81,15 @@ public final class ProduceCommand implements Callable<Integer> {
     if (limit != null && limit < 0) {
       return usageError("--limit must be >= 0");
     }
-    Optional<String> unusable = kafka.whyUnusable(target);
-    if (unusable.isPresent()) {
-      return usageError(unusable.get());
-    }
-    try (TransactionCsvReader reader = TransactionCsvReader.open(file, labelDelay)) {
-      if (target == Topic.LABELS && !reader.format().hasLabels()) {
+    try (TransactionCsvReader reader =
+        TransactionCsvReader.open(file, labelDelay, columns.mapping())) {
+      if (target == Topic.LABELS && !reader.hasLabels()) {
         return usageError(file + " has no fraud column, so it has no labels");
+      }
+      // After the header: a file that cannot be read is the error to fix first.
+      Optional<String> unusable = kafka.whyUnusable(target);
+      if (unusable.isPresent()) {
+        return usageError(unusable.get());
       }
       Counts counts = send(reader, target, err);
       out.printf(

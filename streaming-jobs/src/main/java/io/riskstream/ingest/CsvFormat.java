@@ -3,10 +3,15 @@ package io.riskstream.ingest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The transaction CSV layouts the platform ingests, recognised by their header line. */
 public enum CsvFormat {
-  /** The fraud-detection handbook simulator's export; CUSTOMER_ID is the card. */
+  /**
+   * The fraud-handbook simulator's export; CUSTOMER_ID is the card. TX_TIME_SECONDS and
+   * TX_TIME_DAYS restate TX_DATETIME, and TX_FRAUD_SCENARIO is derived from the label itself (a
+   * leak), so none of them is read.
+   */
   FRAUD_HANDBOOK(
       List.of(
           "TRANSACTION_ID",
@@ -18,19 +23,31 @@ public enum CsvFormat {
           "TX_TIME_DAYS",
           "TX_FRAUD",
           "TX_FRAUD_SCENARIO"),
-      true),
+      "transaction_id=TRANSACTION_ID,card_id=CUSTOMER_ID,terminal_id=TERMINAL_ID,amount=TX_AMOUNT,"
+          + "event_time=TX_DATETIME,fraud=TX_FRAUD",
+      RowParser.TimeFormat.HANDBOOK),
   /** The platform's own minimal layout, without labels. */
-  GENERIC(List.of("transaction_id", "card_id", "terminal_id", "amount", "event_time"), false),
+  GENERIC(List.of("transaction_id", "card_id", "terminal_id", "amount", "event_time")),
   /** The platform's own minimal layout with a fraud flag per row. */
   GENERIC_LABELLED(
-      List.of("transaction_id", "card_id", "terminal_id", "amount", "event_time", "fraud"), true);
+      List.of("transaction_id", "card_id", "terminal_id", "amount", "event_time", "fraud"));
 
   private final List<String> columns;
-  private final boolean hasLabels;
+  private final ColumnMapping mapping;
+  private final RowParser.TimeFormat time;
 
-  CsvFormat(List<String> columns, boolean hasLabels) {
+  CsvFormat(List<String> columns, String mapping, RowParser.TimeFormat time) {
     this.columns = columns;
-    this.hasLabels = hasLabels;
+    this.mapping = ColumnMapping.parse(mapping);
+    this.time = time;
+  }
+
+  /** A layout whose column names are the fields' own. */
+  CsvFormat(List<String> columns) {
+    this(
+        columns,
+        columns.stream().map(c -> c + "=" + c).collect(Collectors.joining(",")),
+        RowParser.TimeFormat.INSTANT_OR_EPOCH_MILLIS);
   }
 
   public int columnCount() {
@@ -39,7 +56,17 @@ public enum CsvFormat {
 
   /** Whether rows carry a fraud verdict, so a {@code Label} can be made from each. */
   public boolean hasLabels() {
-    return hasLabels;
+    return mapping.hasLabels();
+  }
+
+  /** Where the fields are in this format's rows. */
+  ColumnMapping.Located located() {
+    return mapping.locate(header());
+  }
+
+  /** How this format writes event times. */
+  RowParser.TimeFormat timeFormat() {
+    return time;
   }
 
   /** The header this format is recognised by, comma-separated. */

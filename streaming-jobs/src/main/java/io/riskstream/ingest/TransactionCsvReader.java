@@ -10,31 +10,46 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a transaction CSV row by row, streaming, so a gzipped 1.5M-row file needs no more memory
- * than one line. The format is chosen by the header; files ending in {@code .gz} are unzipped.
+ * than one line. The layout is chosen by the header, or given as a {@link ColumnMapping}; files
+ * ending in {@code .gz} are unzipped.
  */
 public final class TransactionCsvReader implements Closeable {
   private final BufferedReader in;
-  private final CsvFormat format;
+  private final Optional<CsvFormat> format;
   private final RowParser parser;
   private long lineNumber = 1;
 
-  private TransactionCsvReader(BufferedReader in, CsvFormat format, Duration labelDelay) {
+  private TransactionCsvReader(BufferedReader in, Optional<CsvFormat> format, RowParser parser) {
     this.in = in;
     this.format = format;
-    this.parser = new RowParser(format, labelDelay);
+    this.parser = parser;
   }
 
   /**
-   * Opens a file and reads its header.
+   * Opens a file and reads its header, which must be one of the {@link CsvFormat}s.
    *
    * @throws NoSuchFileException when the file does not exist
    * @throws IllegalArgumentException when the header matches no {@link CsvFormat}
    */
   public static TransactionCsvReader open(Path file, Duration labelDelay) throws IOException {
+    return open(file, labelDelay, Optional.empty());
+  }
+
+  /**
+   * Opens a file and reads its header.
+   *
+   * @param columns where the fields are; empty: the header must be one of the {@link CsvFormat}s
+   * @throws NoSuchFileException when the file does not exist
+   * @throws IllegalArgumentException when the header matches no {@link CsvFormat}, or lacks a
+   *     column {@code columns} names; the message starts with the file
+   */
+  public static TransactionCsvReader open(
+      Path file, Duration labelDelay, Optional<ColumnMapping> columns) throws IOException {
     InputStream raw = Files.newInputStream(file);
     try {
       InputStream bytes =
@@ -46,6 +61,14 @@ public final class TransactionCsvReader implements Closeable {
         throw new IllegalArgumentException(file + " is empty: no header line");
       }
       header = stripBom(header);
+      if (columns.isPresent()) {
+        try {
+          return new TransactionCsvReader(
+              in, Optional.empty(), new RowParser(columns.get(), header, labelDelay));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+      }
       String firstLine = header;
       CsvFormat format =
           CsvFormat.detect(header)
@@ -59,16 +82,22 @@ public final class TransactionCsvReader implements Closeable {
                               + CsvFormat.FRAUD_HANDBOOK.header()
                               + "' or '"
                               + CsvFormat.GENERIC_LABELLED.header()
-                              + "' (fraud optional)"));
-      return new TransactionCsvReader(in, format, labelDelay);
+                              + "' (fraud optional), or map its columns with --columns"));
+      return new TransactionCsvReader(in, Optional.of(format), new RowParser(format, labelDelay));
     } catch (IOException | RuntimeException e) {
       raw.close();
       throw e;
     }
   }
 
-  public CsvFormat format() {
+  /** The format the header was recognised as; empty when read through a column mapping. */
+  public Optional<CsvFormat> format() {
     return format;
+  }
+
+  /** Whether rows carry a fraud verdict, so each valid row has a label. */
+  public boolean hasLabels() {
+    return parser.hasLabels();
   }
 
   /** The next data row, or {@code null} at the end of the file. Blank lines are skipped. */

@@ -2,6 +2,7 @@ package io.riskstream.replay;
 
 import io.riskstream.features.FeatureRecord;
 import io.riskstream.features.spec.FeatureSpec;
+import io.riskstream.ingest.ColumnMapping;
 import io.riskstream.ingest.CsvRow;
 import io.riskstream.ingest.TransactionCsvReader;
 import io.riskstream.jobs.FeatureStages;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.flink.configuration.Configuration;
@@ -38,10 +40,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class FeatureReplay {
 
   /**
-   * What to publish: the rows of {@code files}, read in turn, whose event time is in {@code [from,
-   * until]}, each with its label at event time plus {@code labelDelay}.
+   * What to publish: the rows of {@code files}, read in turn (through {@code columns} where given),
+   * whose event time is in {@code [from, until]}, each with its label at event time plus {@code
+   * labelDelay}.
    */
-  public record Slice(List<Path> files, long from, long until, Duration labelDelay) {
+  public record Slice(
+      List<Path> files,
+      Optional<ColumnMapping> columns,
+      long from,
+      long until,
+      Duration labelDelay) {
     public Slice {
       files = List.copyOf(files);
     }
@@ -114,8 +122,9 @@ public final class FeatureReplay {
     try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap)) {
       for (Path file : slice.files()) {
         boolean first = true;
-        try (TransactionCsvReader reader = TransactionCsvReader.open(file, slice.labelDelay())) {
-          if (!reader.format().hasLabels()) {
+        try (TransactionCsvReader reader =
+            TransactionCsvReader.open(file, slice.labelDelay(), slice.columns())) {
+          if (!reader.hasLabels()) {
             throw new IllegalArgumentException(file + " has no fraud column, so it has no labels");
           }
           CsvRow row;

@@ -3,12 +3,14 @@ package io.riskstream.training;
 import io.riskstream.features.FeaturePipeline;
 import io.riskstream.features.ScoringRequest;
 import io.riskstream.features.spec.FeatureSpec;
+import io.riskstream.ingest.ColumnMapping;
 import io.riskstream.replay.FeatureReplay;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -29,10 +31,16 @@ public final class ExampleReplay {
   private static final String JOB = "riskstream-model-examples";
 
   /**
-   * Where examples come from: the CSV files (in time order), the feature spec, how long after its
-   * transaction a label becomes known, and the feature job's parallelism.
+   * Where examples come from: the CSV files (in time order) and where their fields are (empty: each
+   * header picks its format), the feature spec, how long after its transaction a label becomes
+   * known, and the feature job's parallelism.
    */
-  public record Source(List<Path> files, FeatureSpec spec, Duration labelDelay, int parallelism) {
+  public record Source(
+      List<Path> files,
+      Optional<ColumnMapping> columns,
+      FeatureSpec spec,
+      Duration labelDelay,
+      int parallelism) {
     public Source {
       files = List.copyOf(files);
     }
@@ -78,7 +86,8 @@ public final class ExampleReplay {
     long[] inWindows = new long[windows.size()];
     ExampleCollector collector = new ExampleCollector(windows, frauds);
     FeatureReplay.Slice slice =
-        new FeatureReplay.Slice(source.files(), replayFrom, last, source.labelDelay());
+        new FeatureReplay.Slice(
+            source.files(), source.columns(), replayFrom, last, source.labelDelay());
     long published =
         FeatureReplay.run(
             slice,

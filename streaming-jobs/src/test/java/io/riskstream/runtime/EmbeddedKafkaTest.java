@@ -118,6 +118,39 @@ class EmbeddedKafkaTest {
                           "\"fraud\": false",
                           "\"labelTime\": " + (1522540831000L + 7 * 24 * 3600 * 1000L)));
 
+      Path mapped = dir.resolve("mapped.csv");
+      Files.write(
+          mapped,
+          List.of(
+              "IS_FRAUD,TS,PAN,TX_ID,AMT,MERCHANT",
+              "0,2018-04-01T00:00:31Z,596,0,57.16,3156",
+              "1,1522540930000,4961,1,81.51,3412"),
+          StandardCharsets.UTF_8);
+      Run mappedLabels =
+          cli(
+              "produce",
+              "--topic",
+              "labels",
+              "--file",
+              mapped.toString(),
+              "--columns",
+              "transaction_id=TX_ID,card_id=PAN,terminal_id=MERCHANT,amount=AMT,event_time=TS,"
+                  + "fraud=IS_FRAUD",
+              "--bootstrap",
+              kafka.bootstrapServers());
+      assertThat(mappedLabels.exit).as(mappedLabels.err).isZero();
+      assertThat(mappedLabels.out.strip()).isEqualTo("produced=2 rejected=0 topic=labels");
+      Run allLabels = cli("tail", "labels", "--max", "3", "--bootstrap", kafka.bootstrapServers());
+      assertThat(allLabels.out.lines().toList())
+          .hasSize(3)
+          .anySatisfy(
+              l ->
+                  assertThat(l)
+                      .contains(
+                          "\"transactionId\": \"1\"",
+                          "\"fraud\": true",
+                          "\"labelTime\": 1522540930000"));
+
       Run unknown = cli("tail", "nope", "--bootstrap", kafka.bootstrapServers());
       assertThat(unknown.exit).isEqualTo(2);
       assertThat(unknown.err.strip()).startsWith("riskstream tail: unknown topic 'nope'");
