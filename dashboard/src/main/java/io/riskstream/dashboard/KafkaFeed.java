@@ -1,0 +1,140 @@
+package io.riskstream.dashboard;
+
+import io.riskstream.schemas.AvroCodec;
+import io.riskstream.schemas.DeadLetter;
+import io.riskstream.schemas.Label;
+import io.riskstream.schemas.ModelEvent;
+import io.riskstream.schemas.Score;
+import io.riskstream.schemas.Topic;
+import io.riskstream.schemas.Transaction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the platform's topics into a {@link LiveView}, as any consumer of them would: scores with
+ * {@code read_committed}, no consumer group (it commits nothing and disturbs no job). Live topics
+ * are read from their end; model-events from the beginning, since the version timeline is history.
+ * A record that does not decode is counted and skipped: the dashboard must not die of bad data.
+ */
+final class KafkaFeed implements Runnable, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaFeed.class);
+  private static final Duration POLL = Duration.ofMillis(200);
+  private static final long DISCOVERY_MILLIS = 5_000;
+  private static final List<Topic> READ =
+      List.of(
+          Topic.TRANSACTIONS, Topic.SCORES, Topic.LABELS, Topic.MODEL_EVENTS, Topic.DEAD_LETTERS);
+
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final LiveView view;
+  private final AvroCodec<Transaction> transactions = AvroCodec.of(Transaction.class);
+  private final AvroCodec<Score> scores = AvroCodec.of(Score.class);
+  private final AvroCodec<Label> labels = AvroCodec.of(Label.class);
+  private final AvroCodec<ModelEvent> modelEvents = AvroCodec.of(ModelEvent.class);
+  private final AvroCodec<DeadLetter> deadLetters = AvroCodec.of(DeadLetter.class);
+  private final Set<TopicPartition> assigned = new HashSet<>();
+  private volatile long undecodable;
+
+  KafkaFeed(Map<String, String> kafka, LiveView view) {
+    Properties props = new Properties();
+    props.putAll(kafka);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+    props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+    this.consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.view = view;
+  }
+
+  long undecodable() {
+    return undecodable;
+  }
+
+  @Override
+  public void run() {
+    long nextDiscovery = 0;
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        long now = System.currentTimeMillis();
+        if (now >= nextDiscovery) {
+          discover();
+          nextDiscovery = now + DISCOVERY_MILLIS;
+        }
+        if (assigned.isEmpty()) {
+          Thread.sleep(POLL.toMillis());
+          continue;
+        }
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+          apply(record, System.currentTimeMillis());
+        }
+      }
+    } catch (WakeupException | InterruptedException e) {
+      // closing
+    } finally {
+      consumer.close(Duration.ofSeconds(2));
+    }
+  }
+
+  /** Picks up topics and partitions created since the last look (the platform may start later). */
+  private void discover() {
+    List<TopicPartition> fresh = new ArrayList<>();
+    Map<String, List<PartitionInfo>> existing = consumer.listTopics(Duration.ofSeconds(5));
+    for (Topic topic : READ) {
+      for (PartitionInfo p : existing.getOrDefault(topic.topicName(), List.of())) {
+        TopicPartition tp = new TopicPartition(p.topic(), p.partition());
+        if (!assigned.contains(tp)) {
+          fresh.add(tp);
+        }
+      }
+    }
+    if (fresh.isEmpty()) {
+      return;
+    }
+    assigned.addAll(fresh);
+    consumer.assign(assigned);
+    List<TopicPartition> fromEnd = new ArrayList<>();
+    List<TopicPartition> fromStart = new ArrayList<>();
+    for (TopicPartition tp : fresh) {
+      (tp.topic().equals(Topic.MODEL_EVENTS.topicName()) ? fromStart : fromEnd).add(tp);
+    }
+    consumer.seekToEnd(fromEnd);
+    consumer.seekToBeginning(fromStart);
+    LOG.info("dashboard reads {} partitions", assigned.size());
+  }
+
+  private void apply(ConsumerRecord<byte[], byte[]> record, long now) {
+    try {
+      switch (Topic.byName(record.topic())) {
+        case TRANSACTIONS -> view.onTransaction(transactions.decode(record.value()), now);
+        case SCORES -> view.onScore(scores.decode(record.value()), now);
+        case LABELS -> view.onLabel(labels.decode(record.value()), now);
+        case MODEL_EVENTS -> view.onModelEvent(modelEvents.decode(record.value()));
+        case DEAD_LETTERS -> view.onDeadLetter(deadLetters.decode(record.value()), now);
+        default -> {}
+      }
+    } catch (RuntimeException e) {
+      // Bad records are the jobs' to dead-letter; here they are only counted.
+      undecodable++;
+    }
+  }
+
+  /** Stops {@link #run} from another thread. */
+  @Override
+  public void close() {
+    consumer.wakeup();
+  }
+}
