@@ -238,7 +238,7 @@ class FtrlLogisticRegressionTest {
     FtrlParams params = new FtrlParams(0.1, 0.1, 0.5, 0.2);
     assertThat(params.l1()).isCloseTo(0.1, within(1e-15));
     assertThat(params.l2()).isCloseTo(0.4, within(1e-15));
-    assertThat(FtrlParams.defaults()).isEqualTo(new FtrlParams(0.1, 0.1, 0, 0));
+    assertThat(FtrlParams.defaults()).isEqualTo(new FtrlParams(3, 1, 0.01, 0));
   }
 
   static double auc(FtrlLogisticRegression model, List<LabeledVector> points) {
