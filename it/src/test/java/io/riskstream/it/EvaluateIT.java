@@ -71,8 +71,9 @@ class EvaluateIT {
     assertThat(models.fieldNames())
         .toIterable()
         .contains("riskstream-online", "riskstream-static", "xgboost", "arf", "ftrl");
-    // Amount above 220 is fraud here: the network and the tree models must find it. (FTRL on these
-    // unstandardised, all-positive features learns too slowly for so few labels: see the README.)
+    // Amount above 220 is fraud here: the network and the tree models must find it. (FTRL is not
+    // held to it: it was left out while it read raw features, and has not been measured on this
+    // data since it standardizes them.)
     for (String model : new String[] {"riskstream-online", "riskstream-static", "xgboost", "arf"}) {
       assertThat(models.get(model).get("auc").asDouble()).as(model).isGreaterThan(0.8);
     }
@@ -129,6 +130,9 @@ class EvaluateIT {
     assertThat(models.get("xgboost").get("auc").asDouble()).isBetween(0.84, 0.89);
     assertThat(models.get("xgboost").get("ap").asDouble()).isBetween(0.60, 0.68);
     assertThat(models.get("xgboost").get("cp100").asDouble()).isBetween(0.25, 0.31);
+    // FTRL on standardized features: AUC 0.853, AP 0.543 (0.665 and 0.027 on the raw features).
+    assertThat(models.get("ftrl").get("auc").asDouble()).isGreaterThan(0.83);
+    assertThat(models.get("ftrl").get("ap").asDouble()).isGreaterThan(0.45);
   }
 
   /** Cards paying at terminals; amounts above 220 are fraud, as in the handbook's scenario 1. */

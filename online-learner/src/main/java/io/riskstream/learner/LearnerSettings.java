@@ -101,7 +101,8 @@ public record LearnerSettings(
   /**
    * Batches of 256 labels or 5 s, two steps each; FTRL-Proximal on the head and Adam on the
    * experts; drift raises the learning rate threefold for 20 batches; the Flink ML FTRL challenger
-   * with Flink ML's defaults runs in the champion's shadow, never promoted.
+   * ({@link FtrlParams#defaults()}, on standardized features) runs in the champion's shadow, never
+   * promoted.
    */
   public static LearnerSettings defaults() {
     return new LearnerSettings(

@@ -152,8 +152,8 @@ public final class DemoCommand implements Callable<Integer> {
       paramLabel = "SPEC",
       description =
           "The model run in the champion's shadow: none, or ftrl(alpha=..,beta=..,reg=..,"
-              + "elasticNet=..), Flink ML's FTRL logistic regression (default: ${DEFAULT-VALUE},"
-              + " Flink ML's defaults).")
+              + "elasticNet=..), Flink ML's FTRL logistic regression on standardized features"
+              + " (default: ${DEFAULT-VALUE}, alpha=3,beta=1,reg=0.01,elasticNet=0).")
   String challenger;
 
   @Option(

@@ -13,10 +13,11 @@ import java.util.List;
  * platform: the same model as the learner's shadow challenger, run alone over the same features.
  *
  * <p>It matches the challenger: the features go in as the scorer saw them, already scaled by the
- * feature spec (log1p for counts and amounts) and not standardised further, because the challenger
- * does not standardise either; and labels are learned in mini-batches of the learner's batch size,
- * each one FTRL step on the batch's averaged gradient, as the learner trains the challenger. A
- * partly filled batch waits for more labels, as the learner's does.
+ * feature spec (log1p for counts and amounts), and the model standardizes them with running
+ * statistics of the labelled examples it learned, as the challenger does; and labels are learned in
+ * mini-batches of the learner's batch size, each one FTRL step on the batch's averaged gradient, as
+ * the learner trains the challenger. A partly filled batch waits for more labels, as the learner's
+ * does.
  */
 public final class FtrlBaseline implements Baseline {
 
@@ -24,7 +25,7 @@ public final class FtrlBaseline implements Baseline {
   private final int batchSize;
   private final List<LabeledVector> batch = new ArrayList<>();
 
-  /** The learner's defaults: Flink ML's FTRL parameters and batches of 256 labels. */
+  /** The learner's defaults: its challenger's FTRL parameters and batches of 256 labels. */
   public static FtrlBaseline platformDefaults(int numFeatures) {
     LearnerSettings defaults = LearnerSettings.defaults();
     return new FtrlBaseline(numFeatures, defaults.challenger().ftrl(), defaults.batchSize());

@@ -13,10 +13,10 @@ import java.util.Random;
  * Gaussian noise (sd 0.1) exceeds 0.9, about 5% of transactions. A model that finds feature 0 ranks
  * with an AUC near 0.97; one that does not, near 0.5.
  *
- * <p>The features are centred because FTRL with Flink ML's defaults (alpha 0.1) learns uncentred
- * ones very slowly: its per-coordinate steps have the same size whatever the gradient's, so at
- * first every all-positive feature moves with the intercept alike, and after 150 steps over
- * features in [0, 1) it still ranks this pattern at an AUC near 0.5.
+ * <p>The features are centred: FTRL on raw features (Flink ML's arithmetic) learns uncentred ones
+ * very slowly, because its per-coordinate steps have the same size whatever the gradient's, so at
+ * first every all-positive feature moves with the intercept alike. The platform's FTRL standardizes
+ * its features first; FtrlBaselineTest shifts and scales these to check that.
  */
 final class SyntheticStream {
 

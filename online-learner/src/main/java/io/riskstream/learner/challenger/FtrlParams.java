@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * FTRL-Proximal settings with Flink ML's names and meaning (OnlineLogisticRegression's alpha, beta,
- * reg and elasticNet), so that figures tuned there carry over.
+ * reg and elasticNet). They act on standardized features ({@link FtrlLogisticRegression}), so
+ * figures tuned for Flink ML on raw features do not carry over as they are.
  *
  * @param alpha the per-coordinate learning rate scale: larger moves the weights further per step
  * @param beta smooths the learning rate while a coordinate has seen little gradient
@@ -28,9 +29,16 @@ public record FtrlParams(double alpha, double beta, double reg, double elasticNe
     }
   }
 
-  /** Flink ML's defaults: alpha 0.1, beta 0.1, no regularization. */
+  /**
+   * Tuned for standardized features ({@link Standardizer}): alpha 3, beta 1 and a little L2 (reg
+   * 0.01, elasticNet 0). Flink ML's own defaults (alpha 0.1, beta 0.1, no regularization) take
+   * steps too small for the few hundred mini-batch steps a week of labels gives: on the handbook's
+   * Chapter 3 data, standardized, they reach AUC 0.788 / AP 0.436 and these 0.853 / 0.543. A beta
+   * of 1 keeps the first steps calm: with beta 0.1, alpha 3 falls to AUC 0.78 unless an L2 of 0.1
+   * holds it; with beta 1, alpha 2 to 4 give AUC 0.851 to 0.854.
+   */
   public static FtrlParams defaults() {
-    return new FtrlParams(0.1, 0.1, 0.0, 0.0);
+    return new FtrlParams(3, 1, 0.01, 0.0);
   }
 
   /** The L1 strength, {@code elasticNet * reg}. */
@@ -44,7 +52,7 @@ public record FtrlParams(double alpha, double beta, double reg, double elasticNe
   }
 
   /**
-   * Reads {@code ftrl} (Flink ML's defaults) or {@code ftrl(alpha=..,beta=..,reg=..,elasticNet=..)}
+   * Reads {@code ftrl} ({@link #defaults()}) or {@code ftrl(alpha=..,beta=..,reg=..,elasticNet=..)}
    * with any of the four given; null for {@code none}.
    *
    * @throws IllegalArgumentException naming the unknown key or the bad number

@@ -27,7 +27,8 @@ import org.apache.flink.ml.util.ParamUtils;
  * <ul>
  *   <li>{@code predictionCol} (DOUBLE): 1.0 when the log-odds are {@code >= 0}, else 0.0;
  *   <li>{@code rawPredictionCol} (VECTOR of DOUBLE): {@code [1 - p, p]} where {@code p} is the
- *       probability of fraud, {@code sigmoid(dot(coefficient, [features, 1]))}.
+ *       probability of fraud, {@code sigmoid(dot(coefficient, [standardized features, 1]))} (the
+ *       model data's {@link Standardizer}, or the raw features where it has none).
  * </ul>
  *
  * The model data comes from {@link #setModelData(InputStream...)} in {@link FtrlModelData}'s

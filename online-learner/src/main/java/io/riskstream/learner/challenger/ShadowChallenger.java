@@ -13,6 +13,10 @@ import org.apache.flink.ml.servable.types.DataTypes;
  * The FTRL challenger as the learner runs it in the champion's shadow: scored through Flink ML's
  * serving API ({@link FtrlServable}, as a serving process would score it) on each batch before it
  * learns from that batch, then trained on it. Its scores never decide anything.
+ *
+ * <p>The model standardizes its features ({@link Standardizer}); the statistics travel with the
+ * weights, both in the learner's state (this object, Java-serialized) and in the published model
+ * data, so a restored learner and every scorer read the features as training did.
  */
 public final class ShadowChallenger implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -15,13 +15,16 @@ import org.junit.jupiter.api.Test;
 
 class FtrlLogisticRegressionTest {
 
+  /** Flink ML's defaults, which the hand-worked steps below use. */
+  private static final FtrlParams FLINK_ML = new FtrlParams(0.1, 0.1, 0, 0);
+
   private static LabeledVector point(double label, double... features) {
     return new LabeledVector(Vectors.dense(features), label);
   }
 
   @Test
   void firstStepMatchesTheClosedFormByHand() {
-    FtrlLogisticRegression model = new FtrlLogisticRegression(2, FtrlParams.defaults());
+    FtrlLogisticRegression model = FtrlLogisticRegression.unstandardized(2, FLINK_ML);
 
     // All weights 0, so p = 0.5 for both points: errors -0.5 (fraud) and +0.5 (genuine).
     // Averaged gradient: x0: (-0.5 * 1 + 0.5 * 3) / 2 = 0.5, x1: (-0.5 * 2 + 0.5 * -1) / 2 = -0.75,
@@ -37,7 +40,7 @@ class FtrlLogisticRegressionTest {
 
   @Test
   void secondStepUsesTheAccumulatedStateAndTheOldWeights() {
-    FtrlLogisticRegression model = new FtrlLogisticRegression(2, FtrlParams.defaults());
+    FtrlLogisticRegression model = FtrlLogisticRegression.unstandardized(2, FLINK_ML);
     model.update(List.of(point(1, 1, 2), point(0, 3, -1)));
     double w0 = -0.05 / 0.6;
 
@@ -62,7 +65,8 @@ class FtrlLogisticRegressionTest {
   @Test
   void l1GivesExactZerosWhereTheGradientIsWithinIt() {
     // l1 = 0.6 * 1.0: |z| = |g| after one step, 0.5 and 0 are inside it, 0.75 is not.
-    FtrlLogisticRegression model = new FtrlLogisticRegression(2, new FtrlParams(0.1, 0.1, 1, 0.6));
+    FtrlLogisticRegression model =
+        FtrlLogisticRegression.unstandardized(2, new FtrlParams(0.1, 0.1, 1, 0.6));
 
     FtrlModelData data = model.update(List.of(point(1, 1, 2), point(0, 3, -1)));
 
@@ -123,6 +127,76 @@ class FtrlLogisticRegressionTest {
   }
 
   @Test
+  void standardizingFitsFeaturesOfVeryDifferentScales() {
+    // The planted pattern again, with each feature shifted and scaled as unevenly as the
+    // platform's are: offsets of 4 or 300, spreads from 0.01 to 100.
+    double[] offset = new double[Planted.FEATURES];
+    double[] scale = new double[Planted.FEATURES];
+    for (int i = 0; i < Planted.FEATURES; i++) {
+      offset[i] = i % 2 == 0 ? 4 : 300;
+      scale[i] = Math.pow(10, i % 5 - 2);
+    }
+    Planted planted = new Planted(11);
+    List<LabeledVector> holdout = misScaled(planted.batch(20_000), offset, scale);
+    FtrlLogisticRegression standardized =
+        new FtrlLogisticRegression(Planted.FEATURES, FtrlParams.defaults());
+    FtrlLogisticRegression raw =
+        FtrlLogisticRegression.unstandardized(Planted.FEATURES, FtrlParams.defaults());
+
+    for (int batch = 0; batch < 125; batch++) {
+      List<LabeledVector> points = misScaled(planted.batch(32), offset, scale);
+      standardized.update(points);
+      raw.update(points);
+    }
+
+    double withStandardizing = auc(standardized, holdout);
+    double without = auc(raw, holdout);
+    System.out.printf(
+        "FTRL mis-scaled planted pattern: AUC %.4f standardized, %.4f raw%n",
+        withStandardizing, without);
+    assertThat(withStandardizing).isGreaterThan(0.9);
+    assertThat(without).isLessThan(withStandardizing - 0.2);
+  }
+
+  private static List<LabeledVector> misScaled(
+      List<LabeledVector> points, double[] offset, double[] scale) {
+    List<LabeledVector> shifted = new ArrayList<>(points.size());
+    for (LabeledVector point : points) {
+      double[] x = point.features().values.clone();
+      for (int i = 0; i < x.length; i++) {
+        x[i] = offset[i] + scale[i] * x[i];
+      }
+      shifted.add(new LabeledVector(new DenseVector(x), point.label()));
+    }
+    return shifted;
+  }
+
+  @Test
+  void standardizesWithTheTrainingExamplesOnly() {
+    FtrlLogisticRegression model = new FtrlLogisticRegression(2, FtrlParams.defaults());
+    model.update(List.of(point(1, 10, 0.5), point(0, 20, 0.5), point(0, 30, 0.5)));
+    FtrlModelData before = model.modelData();
+
+    // Scoring, however far out, teaches the statistics nothing.
+    for (int i = 0; i < 100; i++) {
+      model.predict(Vectors.dense(1e6, -1e6));
+    }
+
+    assertThat(model.modelData()).isEqualTo(before);
+    Standardizer statistics = before.standardizer();
+    assertThat(statistics.count()).isEqualTo(3);
+    assertThat(statistics.mean(0)).isCloseTo(20, within(1e-12));
+    assertThat(statistics.sd(0)).isCloseTo(Math.sqrt(200.0 / 3), within(1e-12));
+    // The constant feature cannot tell examples apart: it reads 0 and its weight stays 0.
+    assertThat(before.coefficient().get(1)).isZero();
+    // The fraud was the smallest first feature, and there is an intercept.
+    assertThat(before.coefficient().get(0)).isNegative();
+    assertThat(before.intercept()).isNotZero();
+    assertThat(FtrlLogisticRegression.unstandardized(2, FLINK_ML).modelData().standardizer())
+        .isNull();
+  }
+
+  @Test
   void learnsFromTheScoredSnapshotsFeatures() {
     TrainingExample example = new TrainingExample();
     example.features = new float[] {0.5f, -2f};
@@ -142,14 +216,17 @@ class FtrlLogisticRegressionTest {
 
     assertThat(data.modelVersion()).isZero();
     assertThat(data.coefficient().values).containsExactly(0, 0, 0);
+    assertThat(data.standardizer().count()).isZero();
   }
 
   @Test
   void rejectsVectorsOfTheWrongLengthAndBadParams() {
     FtrlLogisticRegression model = new FtrlLogisticRegression(2, FtrlParams.defaults());
-    assertThatThrownBy(() -> model.update(List.of(point(1, 1, 2, 3))))
+    assertThatThrownBy(() -> model.update(List.of(point(1, 1, 2), point(1, 1, 2, 3))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2 features");
+    // A rejected batch leaves the statistics as they were, the good vector included.
+    assertThat(model.modelData().standardizer().count()).isZero();
     assertThatThrownBy(() -> new FtrlParams(0, 0.1, 0, 0)).hasMessageContaining("alpha");
     assertThatThrownBy(() -> new FtrlParams(0.1, 0.1, -1, 0)).hasMessageContaining("reg");
     assertThatThrownBy(() -> new FtrlParams(0.1, 0.1, 0, 1.5)).hasMessageContaining("elasticNet");
@@ -161,7 +238,7 @@ class FtrlLogisticRegressionTest {
     FtrlParams params = new FtrlParams(0.1, 0.1, 0.5, 0.2);
     assertThat(params.l1()).isCloseTo(0.1, within(1e-15));
     assertThat(params.l2()).isCloseTo(0.4, within(1e-15));
-    assertThat(FtrlParams.defaults()).isEqualTo(new FtrlParams(0.1, 0.1, 0, 0));
+    assertThat(FtrlParams.defaults()).isEqualTo(new FtrlParams(3, 1, 0.01, 0));
   }
 
   static double auc(FtrlLogisticRegression model, List<LabeledVector> points) {

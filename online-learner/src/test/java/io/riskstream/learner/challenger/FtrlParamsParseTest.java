@@ -12,7 +12,8 @@ class FtrlParamsParseTest {
     assertThat(FtrlParams.parseOrNone("none")).isNull();
     assertThat(FtrlParams.parseOrNone("ftrl")).isEqualTo(FtrlParams.defaults());
     FtrlParams given = FtrlParams.parseOrNone("ftrl(alpha=0.5, reg=0.01,elasticNet=1)");
-    assertThat(given).isEqualTo(new FtrlParams(0.5, 0.1, 0.01, 1));
+    // beta is the default, 1.
+    assertThat(given).isEqualTo(new FtrlParams(0.5, 1, 0.01, 1));
     assertThat(FtrlParams.parseOrNone(given.spec())).isEqualTo(given);
   }
 

@@ -84,7 +84,7 @@ class FtrlServableTest {
   }
 
   @Test
-  void modelDataRoundTripsItsDocumentedFormat() throws IOException {
+  void rawModelDataRoundTripsItsDocumentedFormat() throws IOException {
     FtrlModelData data = new FtrlModelData(Vectors.dense(0.25, -3, 1e-9), 12);
     byte[] bytes = data.toBytes();
 
@@ -92,6 +92,19 @@ class FtrlServableTest {
     assertThat(bytes).hasSize(4 + 4 + 8 + 4 + 3 * 8);
     assertThat(bytes).startsWith('F', 'T', 'R', 'L', 0, 0, 0, 1);
     assertThat(FtrlModelData.decode(new ByteArrayInputStream(bytes))).isEqualTo(data);
+  }
+
+  @Test
+  void standardizedModelDataCarriesItsStatistics() throws IOException {
+    FtrlModelData data = trained().modelData();
+    byte[] bytes = data.toBytes();
+
+    // magic, format, version, length, 21 doubles; count, length, 20 means, 20 squared deviations
+    assertThat(bytes).hasSize(4 + 4 + 8 + 4 + 21 * 8 + 8 + 4 + 2 * 20 * 8);
+    assertThat(bytes).startsWith('F', 'T', 'R', 'L', 0, 0, 0, 2);
+    FtrlModelData decoded = FtrlModelData.decode(new ByteArrayInputStream(bytes));
+    assertThat(decoded).isEqualTo(data);
+    assertThat(decoded.standardizer().count()).isEqualTo(40 * 32);
   }
 
   @Test
