@@ -2,6 +2,7 @@ package io.riskstream.dashboard;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -28,22 +29,22 @@ final class ConsumerLag implements AutoCloseable {
       new ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
 
   private final Admin admin;
-  private final String groupPrefix;
+  private final List<String> groupPrefixes;
 
-  ConsumerLag(Map<String, String> kafka, String groupPrefix) {
+  ConsumerLag(Map<String, String> kafka, List<String> groupPrefixes) {
     Properties props = new Properties();
     props.putAll(kafka);
     this.admin = Admin.create(props);
-    this.groupPrefix = groupPrefix;
+    this.groupPrefixes = List.copyOf(groupPrefixes);
   }
 
-  /** Records behind per consumer group whose id starts with the prefix. */
+  /** Records behind per consumer group whose id starts with one of the prefixes. */
   Map<String, Long> lagByGroup() throws Exception {
     Map<String, Long> lag = new TreeMap<>();
     for (ConsumerGroupListing group :
         admin.listConsumerGroups().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       String id = group.groupId();
-      if (!id.startsWith(groupPrefix)) {
+      if (groupPrefixes.stream().noneMatch(id::startsWith)) {
         continue;
       }
       Map<TopicPartition, OffsetAndMetadata> committed =

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +22,10 @@ public final class Dashboard implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
   private static final Duration PUSH_EVERY = Duration.ofSeconds(1);
   private static final Duration LAG_EVERY = Duration.ofSeconds(5);
+
+  /** The jobs' consumer groups start with the jobs' names (ScoringJob.NAME, LearnerJob.NAME). */
+  private static final List<String> JOB_GROUPS =
+      List.of("riskstream-scoring", "riskstream-learner");
 
   /**
    * Where to read and where to serve.
@@ -68,7 +73,7 @@ public final class Dashboard implements AutoCloseable {
   private Dashboard(Options options) throws IOException {
     this.options = options;
     this.feed = new KafkaFeed(options.clientProperties(), view);
-    this.lag = new ConsumerLag(options.clientProperties(), "riskstream");
+    this.lag = new ConsumerLag(options.clientProperties(), JOB_GROUPS);
     this.feedThread = new Thread(feed, "riskstream-dashboard-feed");
     feedThread.setDaemon(true);
     feedThread.start();

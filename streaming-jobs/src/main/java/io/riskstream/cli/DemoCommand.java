@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,6 +31,8 @@ import picocli.CommandLine.Spec;
     })
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin DashboardOptions dashboard;
 
   @Option(
       names = "--duration",
@@ -203,6 +206,7 @@ public final class DemoCommand implements Callable<Integer> {
                     .withInitialModel(initial)
                     .withLearner(learner),
             seed,
+            dashboard::forBroker,
             spec.commandLine().getOut());
     return run.runUntilStopped(duration);
   }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "Streaming online learning against payment fraud on Kafka, Flink and DJL.",
     subcommands = {
       DemoCommand.class,
+      DashboardCommand.class,
       ProduceCommand.class,
       TailCommand.class,
       FeaturesCommand.class,

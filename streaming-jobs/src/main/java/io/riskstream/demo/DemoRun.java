@@ -1,5 +1,6 @@
 package io.riskstream.demo;
 
+import io.riskstream.dashboard.Dashboard;
 import io.riskstream.generator.LiveGenerator;
 import io.riskstream.jobs.JobGraphs;
 import io.riskstream.jobs.PlatformSettings;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -31,6 +33,7 @@ public final class DemoRun {
   private final Duration labelDelay;
   private final UnaryOperator<PlatformSettings> tuning;
   private final long seed;
+  private final Function<String, Dashboard.Options> dashboard;
   private final PrintWriter out;
   private final boolean interactive = System.console() != null;
   private StopSignals stop;
@@ -42,6 +45,7 @@ public final class DemoRun {
       Duration labelDelay,
       UnaryOperator<PlatformSettings> tuning,
       long seed,
+      Function<String, Dashboard.Options> dashboard,
       PrintWriter out) {
     this.dataDir = dataDir;
     this.partitions = partitions;
@@ -49,6 +53,7 @@ public final class DemoRun {
     this.labelDelay = labelDelay;
     this.tuning = tuning;
     this.seed = seed;
+    this.dashboard = dashboard;
     this.out = out;
   }
 
@@ -80,11 +85,13 @@ public final class DemoRun {
       out.printf("Kafka broker (child JVM) on %s, topics created%n", bootstrap);
       PlatformSettings settings =
           tuning.apply(PlatformSettings.defaults(bootstrap).withParallelism(partitions));
-      try (EmbeddedFlink flink = EmbeddedFlink.start(2 * partitions, dir.resolve("savepoints"));
+      try (Dashboard live = Dashboard.start(dashboard.apply(bootstrap));
+          EmbeddedFlink flink = EmbeddedFlink.start(2 * partitions, dir.resolve("savepoints"));
           ProgressMonitor monitor = ProgressMonitor.start(bootstrap);
           LiveGenerator generator = new LiveGenerator(bootstrap, rate, labelDelay, seed)) {
         flink.submit(JobGraphs.scoring(settings, dir.resolve("checkpoints")));
         flink.submit(JobGraphs.learner(settings, dir.resolve("checkpoints")));
+        out.printf("Dashboard on %s (Prometheus metrics: %s)%n", live.url(), live.metricsUrl());
         out.printf(
             "Flink MiniCluster running the scoring and learner jobs; generating %.0f txn/s,"
                 + " labels after %s%n",
