@@ -19,9 +19,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The Grafana dashboard for docker-compose users queries only metrics the platform exports. */
+/**
+ * The Grafana dashboard for docker-compose users queries only metrics the platform exports. Only
+ * names that start with riskstream_ are this exporter's; Flink's reporter names the jobs' own
+ * flink_…_riskstream_… (those are checked against a scrape in the end-to-end ITs).
+ */
 class GrafanaDashboardTest {
-  private static final Pattern METRIC = Pattern.compile("riskstream_[a-z_]+");
+  private static final Pattern METRIC = Pattern.compile("(?<![A-Za-z0-9_:])riskstream_[a-z_]+");
 
   @Test
   void everyPlatformMetricItQueriesIsExported() throws Exception {
@@ -64,7 +68,7 @@ class GrafanaDashboardTest {
     new PlatformMetrics(view, () -> 0).write(text);
     String exported = text.toString(StandardCharsets.UTF_8);
 
-    assertThat(queried).hasSizeGreaterThan(5);
+    assertThat(queried).hasSizeGreaterThan(5).noneMatch(name -> name.contains("decision_scores"));
     for (String metric : queried) {
       assertThat(exported).as("exports %s", metric).contains("\n" + metric);
     }

@@ -23,8 +23,13 @@ import io.riskstream.schemas.ModelUpdate;
 import io.riskstream.schemas.Score;
 import io.riskstream.schemas.Topic;
 import io.riskstream.schemas.Transaction;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,8 +37,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
@@ -75,7 +84,7 @@ abstract class EndToEndTestBase {
             .withLearner(
                 new LearnerSettings(
                     "riskstream-it", List.of("head"), 32, Duration.ofSeconds(1), 2, 0.05f, 5f));
-    flink = EmbeddedFlink.start(4, dataDir.resolve("savepoints"));
+    flink = EmbeddedFlink.start(4, dataDir.resolve("savepoints"), OptionalInt.of(0));
     jobs.add(flink.submit(JobGraphs.scoring(settings, dataDir.resolve("checkpoints"))));
     jobs.add(flink.submit(JobGraphs.learner(settings, dataDir.resolve("checkpoints"))));
     producer = KafkaClients.producer(kafka.bootstrapServers());
@@ -279,6 +288,75 @@ abstract class EndToEndTestBase {
                       .getNumberOfCompletedCheckpoints(),
               completed -> completed > 0);
     }
+  }
+
+  @Test
+  void flinksPrometheusReporterListsThePlatformMetrics() throws Exception {
+    // No labels: they would train the model under the tests that expect the initial one.
+    List<Transaction> batch = transactions("prom-", 40);
+    batch.forEach(this::send);
+    awaitScores(ids(batch));
+    String operator = "flink_taskmanager_job_task_operator_riskstream_";
+
+    Map<String, List<Sample>> scraped = scrape(flink.metricsUrl().orElseThrow());
+
+    System.out.println(
+        "Flink's Prometheus reporter: "
+            + scraped.keySet().stream().filter(name -> name.contains("riskstream_")).toList());
+    assertThat(scraped.keySet()).anyMatch(name -> name.startsWith("flink_jobmanager_"));
+    List<Sample> scores = scraped.get(operator + "decision_scores");
+    for (String decision : List.of("APPROVE", "REVIEW", "DECLINE")) {
+      assertThat(scores).anyMatch(s -> decision.equals(s.label("decision")));
+    }
+    assertThat(scores.stream().mapToDouble(Sample::value).sum())
+        .as("counted when scored, so before the scores were committed")
+        .isGreaterThanOrEqualTo(batch.size());
+    assertThat(scraped.get(operator + "model_version"))
+        .as("one per scorer subtask")
+        .extracting(s -> s.label("subtask_index"))
+        .doesNotHaveDuplicates()
+        .hasSize(settings.parallelism());
+    assertThat(scraped)
+        .containsKeys(
+            operator + "dead_letters",
+            operator + "late_transactions",
+            operator + "gate_rejections",
+            operator + "label_lag_seconds");
+    Matcher grafana =
+        Pattern.compile("flink_[A-Za-z_]+")
+            .matcher(Files.readString(Path.of("../dashboard/grafana/riskstream.json")));
+    while (grafana.find()) {
+      assertThat(scraped).as("the Grafana dashboard's query").containsKey(grafana.group());
+    }
+  }
+
+  /** One line of Prometheus' text format: a metric's labels and value. */
+  private record Sample(String labels, double value) {
+    String label(String name) {
+      Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(labels);
+      return m.find() ? m.group(1) : null;
+    }
+  }
+
+  private static Map<String, List<Sample>> scrape(String url) throws Exception {
+    String text =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(url)).build(), BodyHandlers.ofString())
+            .body();
+    Map<String, List<Sample>> metrics = new TreeMap<>();
+    for (String line : text.split("\n")) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      int brace = line.indexOf('{');
+      int space = line.lastIndexOf(' ');
+      String name = line.substring(0, brace >= 0 ? brace : space);
+      String labels = brace >= 0 ? line.substring(brace, line.lastIndexOf('}') + 1) : "";
+      metrics
+          .computeIfAbsent(name, n -> new ArrayList<>())
+          .add(new Sample(labels, Double.parseDouble(line.substring(space + 1))));
+    }
+    return metrics;
   }
 
   /**

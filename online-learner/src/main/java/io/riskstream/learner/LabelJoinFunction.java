@@ -9,6 +9,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -28,6 +29,9 @@ import org.apache.flink.util.OutputTag;
  * scored), so a label that finds none waits {@code labelWait}. One still alone after that has no
  * snapshot to learn from (scored before the TTL, or never scored here): it is counted and emitted
  * on {@link #UNMATCHED}, never dropped silently.
+ *
+ * <p>Its label lag gauge is how long the latest joined label took from its label time to its join
+ * (processing time): how late the labels reach the learner.
  */
 public class LabelJoinFunction
     extends KeyedCoProcessFunction<String, FeatureSnapshot, Label, TrainingExample> {
@@ -46,6 +50,7 @@ public class LabelJoinFunction
   private transient ValueState<Label> waitingLabel;
   private transient Counter joined;
   private transient Counter unmatched;
+  private transient volatile double labelLagSeconds;
 
   public LabelJoinFunction(Duration retention, Duration labelWait) {
     this.retention = retention;
@@ -67,6 +72,11 @@ public class LabelJoinFunction
     waitingLabel = getRuntimeContext().getState(labelDescriptor);
     joined = getRuntimeContext().getMetricGroup().counter("labelsJoined");
     unmatched = getRuntimeContext().getMetricGroup().counter("labelsWithoutSnapshot");
+    labelLagSeconds = Double.NaN; // no label joined yet
+    getRuntimeContext()
+        .getMetricGroup()
+        .addGroup("riskstream")
+        .gauge("label_lag_seconds", (Gauge<Double>) () -> labelLagSeconds);
   }
 
   @Override
@@ -77,7 +87,7 @@ public class LabelJoinFunction
     Label label = waitingLabel.value();
     if (label != null) {
       waitingLabel.clear();
-      emit(scored, label, out);
+      emit(scored, label, ctx, out);
     }
   }
 
@@ -92,7 +102,7 @@ public class LabelJoinFunction
       }
       waitingLabel.update(label);
     } else {
-      emit(scored, label, out);
+      emit(scored, label, ctx, out);
     }
   }
 
@@ -111,8 +121,10 @@ public class LabelJoinFunction
     }
   }
 
-  private void emit(FeatureSnapshot scored, Label label, Collector<TrainingExample> out) {
+  private void emit(
+      FeatureSnapshot scored, Label label, Context ctx, Collector<TrainingExample> out) {
     joined.inc();
+    labelLagSeconds = (ctx.timerService().currentProcessingTime() - label.getLabelTime()) / 1000.0;
     out.collect(TrainingExample.of(scored, label));
   }
 }

@@ -158,7 +158,8 @@ public class TrainerFunction
         getRuntimeContext()
             .getListState(new ListStateDescriptor<>("holdout", TrainingExample.class));
     gate = new UpdateGate(settings.gate());
-    gateRejections = getRuntimeContext().getMetricGroup().counter("gateRejections");
+    gateRejections =
+        getRuntimeContext().getMetricGroup().addGroup("riskstream").counter("gate_rejections");
     archive =
         getRuntimeContext()
             .getMapState(

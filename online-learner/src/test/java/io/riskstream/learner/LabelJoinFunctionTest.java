@@ -118,6 +118,33 @@ class LabelJoinFunctionTest {
         .containsExactly(300L);
   }
 
+  @Test
+  void itsLabelLagIsTheLatestJoinedLabelsAgeAtTheJoin() throws Exception {
+    RecordedMetrics metrics = new RecordedMetrics();
+    String lag = "flink_taskmanager_job_task_operator_riskstream_label_lag_seconds";
+    try (var metered =
+        metrics.keyedTwoInput(
+            new KeyedCoProcessOperator<>(
+                new LabelJoinFunction(Duration.ofDays(1), Duration.ofMinutes(10))),
+            FeatureSnapshot::getTransactionId,
+            Label::getTransactionId,
+            Types.STRING)) {
+      metered.open();
+      assertThat((Double) metrics.gauge(lag)).as("no label joined yet").isNaN();
+
+      metered.setProcessingTime(10_000);
+      metered.processElement1(Examples.snapshot("tx-1", 0.5f), 1);
+      metered.processElement2(Examples.label("tx-1", true, 7_500), 2);
+      assertThat(metrics.gauge(lag)).isEqualTo(2.5);
+
+      metered.processElement2(Examples.label("tx-2", true, 9_000), 3); // waits for its snapshot
+      metered.setProcessingTime(12_000);
+      metered.processElement1(Examples.snapshot("tx-2", 0.5f), 4);
+      assertThat(metrics.gauge(lag)).as("joined once its snapshot came").isEqualTo(3.0);
+      assertThat(metered.extractOutputValues()).hasSize(2);
+    }
+  }
+
   private List<TrainingExample> joined() {
     return harness.extractOutputValues();
   }

@@ -11,6 +11,7 @@ import io.riskstream.model.TrainingPlan;
 import io.riskstream.scoring.BatchLimits;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -33,6 +34,21 @@ public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin DashboardOptions dashboard;
+
+  @Option(
+      names = "--no-flink-metrics",
+      description =
+          "Do not run Flink's Prometheus reporter. It runs by default, its URL printed at start;"
+              + " it has no bind address option and listens on every interface.")
+  boolean noFlinkMetrics;
+
+  @Option(
+      names = "--flink-metrics-port",
+      defaultValue = "0",
+      paramLabel = "PORT",
+      description =
+          "Port of Flink's Prometheus reporter; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int flinkMetricsPort;
 
   @Option(
       names = "--duration",
@@ -181,6 +197,10 @@ public final class DemoCommand implements Callable<Integer> {
     if (maxOutOfOrderness.isZero()) {
       throw new IllegalArgumentException("--max-out-of-orderness must be positive");
     }
+    if (flinkMetricsPort < 0 || flinkMetricsPort > 65_535) {
+      throw new IllegalArgumentException(
+          "--flink-metrics-port must be 0 to 65535, was " + flinkMetricsPort);
+    }
     if (!(rate > 0)) {
       throw new IllegalArgumentException("--rate must be positive, was " + rate);
     }
@@ -207,6 +227,7 @@ public final class DemoCommand implements Callable<Integer> {
                     .withLearner(learner),
             seed,
             dashboard::forBroker,
+            noFlinkMetrics ? OptionalInt.empty() : OptionalInt.of(flinkMetricsPort),
             spec.commandLine().getOut());
     return run.runUntilStopped(duration);
   }

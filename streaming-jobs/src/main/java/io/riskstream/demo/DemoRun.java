@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -34,6 +35,7 @@ public final class DemoRun {
   private final UnaryOperator<PlatformSettings> tuning;
   private final long seed;
   private final Function<String, Dashboard.Options> dashboard;
+  private final OptionalInt flinkMetricsPort;
   private final PrintWriter out;
   private final boolean interactive = System.console() != null;
   private StopSignals stop;
@@ -46,6 +48,7 @@ public final class DemoRun {
       UnaryOperator<PlatformSettings> tuning,
       long seed,
       Function<String, Dashboard.Options> dashboard,
+      OptionalInt flinkMetricsPort,
       PrintWriter out) {
     this.dataDir = dataDir;
     this.partitions = partitions;
@@ -54,6 +57,7 @@ public final class DemoRun {
     this.tuning = tuning;
     this.seed = seed;
     this.dashboard = dashboard;
+    this.flinkMetricsPort = flinkMetricsPort;
     this.out = out;
   }
 
@@ -86,12 +90,21 @@ public final class DemoRun {
       PlatformSettings settings =
           tuning.apply(PlatformSettings.defaults(bootstrap).withParallelism(partitions));
       try (Dashboard live = Dashboard.start(dashboard.apply(bootstrap));
-          EmbeddedFlink flink = EmbeddedFlink.start(2 * partitions, dir.resolve("savepoints"));
+          EmbeddedFlink flink =
+              EmbeddedFlink.start(2 * partitions, dir.resolve("savepoints"), flinkMetricsPort);
           ProgressMonitor monitor = ProgressMonitor.start(bootstrap);
           LiveGenerator generator = new LiveGenerator(bootstrap, rate, labelDelay, seed)) {
         flink.submit(JobGraphs.scoring(settings, dir.resolve("checkpoints")));
         flink.submit(JobGraphs.learner(settings, dir.resolve("checkpoints")));
         out.printf("Dashboard on %s (Prometheus metrics: %s)%n", live.url(), live.metricsUrl());
+        flink
+            .metricsUrl()
+            .ifPresent(
+                url ->
+                    out.printf(
+                        "Flink metrics (Prometheus): %s (listening on every interface;"
+                            + " --no-flink-metrics turns it off)%n",
+                        url));
         out.printf(
             "Flink MiniCluster running the scoring and learner jobs; generating %.0f txn/s,"
                 + " labels after %s%n",

@@ -38,7 +38,8 @@ public class DecodeFunction<T extends SpecificRecordBase> extends ProcessFunctio
 
   @Override
   public void open(OpenContext openContext) {
-    deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
+    deadLetters =
+        getRuntimeContext().getMetricGroup().addGroup("riskstream").counter("dead_letters");
   }
 
   @Override

@@ -4,11 +4,13 @@ import io.riskstream.features.ScoringRequest;
 import io.riskstream.model.DevicePreference;
 import io.riskstream.model.ModelConfig;
 import io.riskstream.model.SavedModel;
+import io.riskstream.schemas.Decision;
 import io.riskstream.schemas.FeatureSnapshot;
 import io.riskstream.schemas.ModelUpdate;
 import io.riskstream.schemas.ModelUpdateKey;
 import io.riskstream.schemas.Score;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +19,9 @@ import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
@@ -63,6 +67,7 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Score>
   private transient Scorer scorer;
   private transient MicroBatch<StreamRecord<ScoringRequest>> batch;
   private transient int lastBatchSize;
+  private transient EnumMap<Decision, Counter> scoresByDecision;
 
   public BatchScoringOperator(
       ModelConfig modelConfig,
@@ -100,7 +105,14 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Score>
       served.add(group.getValue());
     }
     scorer.restore(served);
-    getMetricGroup().gauge("modelVersion", (Gauge<Long>) scorer::servingVersion);
+    // The platform's metrics: in Prometheus, flink_taskmanager_job_task_operator_riskstream_….
+    MetricGroup platform = getMetricGroup().addGroup("riskstream");
+    platform.gauge("model_version", (Gauge<Long>) scorer::servingVersion);
+    scoresByDecision = new EnumMap<>(Decision.class);
+    for (Decision decision : Decision.values()) {
+      scoresByDecision.put(
+          decision, platform.addGroup("decision", decision.name()).counter("scores"));
+    }
     getMetricGroup().gauge("rejectedModelVersions", (Gauge<Long>) scorer::rejectedVersions);
     getMetricGroup().gauge("lastBatchSize", (Gauge<Integer>) () -> lastBatchSize);
   }
@@ -166,6 +178,7 @@ public final class BatchScoringOperator extends AbstractStreamOperator<Score>
     List<Scorer.Scored> scored = scorer.score(requests);
     for (int i = 0; i < scored.size(); i++) {
       StreamRecord<ScoringRequest> source = records.get(i);
+      scoresByDecision.get(scored.get(i).score().getDecision()).inc();
       output.collect(withTimestampOf(source, scored.get(i).score()));
       output.collect(SNAPSHOTS, withTimestampOf(source, scored.get(i).snapshot()));
     }

@@ -3,13 +3,14 @@ package io.riskstream.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riskstream.jobs.kafka.KafkaRecord;
+import io.riskstream.learner.RecordedMetrics;
 import io.riskstream.schemas.AvroCodec;
 import io.riskstream.schemas.DeadLetter;
 import io.riskstream.schemas.RecordValidation;
 import io.riskstream.schemas.Transaction;
 import java.nio.charset.StandardCharsets;
+import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 
 class DecodeFunctionTest {
@@ -28,9 +29,13 @@ class DecodeFunctionTest {
     Transaction negative = Transaction.newBuilder(good).setAmount(-1).build();
     byte[] garbage = "garbage".getBytes(StandardCharsets.UTF_8);
 
+    RecordedMetrics metrics = new RecordedMetrics();
     try (OneInputStreamOperatorTestHarness<KafkaRecord, Transaction> harness =
-        ProcessFunctionTestHarnesses.forProcessFunction(
-            new DecodeFunction<>("job", Transaction.class, RecordValidation::requireValid))) {
+        new OneInputStreamOperatorTestHarness<>(
+            new ProcessOperator<>(
+                new DecodeFunction<>("job", Transaction.class, RecordValidation::requireValid)),
+            metrics.environment())) {
+      harness.open();
       harness.processElement(new KafkaRecord("transactions", 0, 1, codec.encode(good)), 0);
       harness.processElement(new KafkaRecord("transactions", 0, 2, garbage), 0);
       harness.processElement(new KafkaRecord("transactions", 1, 3, codec.encode(negative)), 0);
@@ -41,6 +46,8 @@ class DecodeFunctionTest {
           .satisfiesExactly(
               letter -> assertDeadLetter(letter, 2, "bad header", garbage),
               letter -> assertDeadLetter(letter, 3, "amount is negative", codec.encode(negative)));
+      assertThat(metrics.count("flink_taskmanager_job_task_operator_riskstream_dead_letters"))
+          .isEqualTo(2);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.riskstream.features.ScoringRequest;
 import io.riskstream.features.spec.FeatureSpecs;
+import io.riskstream.learner.RecordedMetrics;
 import io.riskstream.model.DevicePreference;
 import io.riskstream.model.FraudModel;
 import io.riskstream.model.SavedModel;
@@ -14,6 +15,7 @@ import io.riskstream.schemas.ModelUpdate;
 import io.riskstream.schemas.ReasonCodes;
 import io.riskstream.schemas.Score;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -334,6 +336,40 @@ class BatchScoringOperatorTest {
     }
   }
 
+  @Test
+  void countsScoresByDecisionAndReportsTheVersionItServes() throws Exception {
+    String scores = "flink_taskmanager_job_task_operator_riskstream_decision_scores";
+    String version = "flink_taskmanager_job_task_operator_riskstream_model_version";
+    List<ScoringRequest> requests =
+        List.of(ModelUpdates.request("x"), ModelUpdates.request("y"), ModelUpdates.request("z"));
+    float[] sorted;
+    try (FraudModel initial = FraudModel.create(ModelUpdates.CONFIG)) {
+      sorted = initial.score(requests.stream().map(ModelUpdates::input).toList());
+    }
+    Arrays.sort(sorted);
+    // Thresholds between the three scores: one request each way.
+    DecisionPolicy oneEach =
+        new DecisionPolicy((sorted[0] + sorted[1]) / 2.0, (sorted[1] + sorted[2]) / 2.0);
+    RecordedMetrics metrics = new RecordedMetrics();
+    try (var harness = metrics.twoInput(operator(oneEach, ONE_AT_A_TIME, null));
+        FraudModel trained = ModelUpdates.trained(8)) {
+      harness.open();
+      assertThat(metrics.gauge(version)).isEqualTo(0L);
+      for (ScoringRequest request : requests) {
+        harness.processElement1(request, 1);
+      }
+
+      assertThat(harness.extractOutputValues()).hasSize(3);
+      for (String decision : List.of("APPROVE", "REVIEW", "DECLINE")) {
+        assertThat(metrics.count(scores, "decision", decision)).as(decision).isEqualTo(1);
+      }
+      for (ModelUpdate update : ModelUpdates.version(1, trained)) {
+        harness.processElement2(update, 2);
+      }
+      assertThat(metrics.gauge(version)).isEqualTo(1L);
+    }
+  }
+
   private static TwoInputStreamOperatorTestHarness<ScoringRequest, ModelUpdate, Score> harness()
       throws Exception {
     return harness(DecisionPolicy.defaults(), ONE_AT_A_TIME);
@@ -356,15 +392,19 @@ class BatchScoringOperatorTest {
 
   private static TwoInputStreamOperatorTestHarness<ScoringRequest, ModelUpdate, Score> harness(
       DecisionPolicy decisions, BatchLimits limits, SavedModel initial) throws Exception {
-    return new TwoInputStreamOperatorTestHarness<>(
-        new BatchScoringOperator(
-            ModelUpdates.CONFIG,
-            DevicePreference.CPU,
-            decisions,
-            "test-layout",
-            FeatureSpecs.DEFAULT.names(),
-            limits,
-            initial));
+    return new TwoInputStreamOperatorTestHarness<>(operator(decisions, limits, initial));
+  }
+
+  private static BatchScoringOperator operator(
+      DecisionPolicy decisions, BatchLimits limits, SavedModel initial) {
+    return new BatchScoringOperator(
+        ModelUpdates.CONFIG,
+        DevicePreference.CPU,
+        decisions,
+        "test-layout",
+        FeatureSpecs.DEFAULT.names(),
+        limits,
+        initial);
   }
 
   private static Score lastScore(
