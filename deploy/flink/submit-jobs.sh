@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# One-shot (the job-submitter service of docker-compose.yml): submits the scoring job and the
+# learner job to the Flink session cluster with `flink run`, skipping a job that already runs, so
+# it is safe on every `docker compose up`. The image's entrypoint has written FLINK_PROPERTIES into
+# conf/config.yaml first, so `flink` finds the JobManager through rest.address.
+#
+# NOT YET WORKING: the build produces no `flink run`-able job jar yet (streaming-jobs builds a
+# thin jar without a job entry point). This script expects $RISKSTREAM_JOB_JAR, a jar that bundles
+# the jobs and their dependencies except Flink's own and DJL's (those are in the cluster's lib),
+# whose manifest Main-Class takes `scoring|learner --bootstrap HOST:PORT --checkpoints URI`.
+set -euo pipefail
+
+JAR="${RISKSTREAM_JOB_JAR:-/opt/riskstream/jobs/riskstream-jobs.jar}"
+BOOTSTRAP="${RISKSTREAM_BOOTSTRAP:-kafka:9092}"
+CHECKPOINTS="${RISKSTREAM_CHECKPOINTS:-file:///opt/flink/riskstream-data/checkpoints}"
+
+if [[ ! -f "$JAR" ]]; then
+  echo "job-submitter: no job jar at $JAR (deploy/jobs/ on the host)." >&2
+  echo "job-submitter: the build does not produce a flink-run-able job jar yet; Kafka, Flink," >&2
+  echo "job-submitter: the dashboard, Prometheus and Grafana run without the jobs." >&2
+  exit 1
+fi
+
+# `flink list -r` prints one line per running job: "<time> : <job id> : <name> (RUNNING)".
+running() {
+  flink list -r 2>/dev/null | grep -qF " : $1 (RUNNING)"
+}
+
+for job in scoring learner; do
+  name="riskstream-$job"
+  if running "$name"; then
+    echo "job-submitter: $name is already running"
+    continue
+  fi
+  echo "job-submitter: submitting $name"
+  flink run --detached "$JAR" "$job" --bootstrap "$BOOTSTRAP" --checkpoints "$CHECKPOINTS"
+done
