@@ -5,28 +5,20 @@ package io.riskstream.dashboard;
  * constant memory however fast records arrive. Not thread-safe; {@link LiveView} guards it.
  */
 final class PerSecondCounts {
-  private final long[] counts;
-  private final long[] secondOf;
+  private final PerSecondValues counts;
 
   PerSecondCounts(int seconds) {
-    counts = new long[seconds];
-    secondOf = new long[seconds];
+    counts = new PerSecondValues(seconds);
   }
 
   void add(long nowMillis, long n) {
-    long second = nowMillis / 1000;
-    int slot = slot(second);
-    if (secondOf[slot] != second) {
-      secondOf[slot] = second;
-      counts[slot] = 0;
-    }
-    counts[slot] += n;
+    counts.set(nowMillis, at(nowMillis / 1000) + n);
   }
 
   /** Records in the given whole second, 0 if it has rolled out of the window. */
   long at(long second) {
-    int slot = slot(second);
-    return secondOf[slot] == second ? counts[slot] : 0;
+    double count = counts.at(second);
+    return Double.isNaN(count) ? 0 : (long) count;
   }
 
   /**
@@ -50,9 +42,5 @@ final class PerSecondCounts {
       out[i] = at(current - n + i);
     }
     return out;
-  }
-
-  private int slot(long second) {
-    return (int) Math.floorMod(second, (long) counts.length);
   }
 }

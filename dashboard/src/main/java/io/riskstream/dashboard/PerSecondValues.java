@@ -15,9 +15,15 @@ final class PerSecondValues {
 
   void set(long nowMillis, double value) {
     long second = nowMillis / 1000;
-    int slot = (int) Math.floorMod(second, (long) values.length);
+    int slot = slot(second);
     secondOf[slot] = second;
     values[slot] = value;
+  }
+
+  /** The value of a whole second, NaN if none was set or it has rolled out of the window. */
+  double at(long second) {
+    int slot = slot(second);
+    return secondOf[slot] == second ? values[slot] : Double.NaN;
   }
 
   /** The values of the last {@code n} whole seconds before the current one, oldest first. */
@@ -25,10 +31,12 @@ final class PerSecondValues {
     long current = nowMillis / 1000;
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
-      long second = current - n + i;
-      int slot = (int) Math.floorMod(second, (long) values.length);
-      out[i] = secondOf[slot] == second ? values[slot] : Double.NaN;
+      out[i] = at(current - n + i);
     }
     return out;
+  }
+
+  private int slot(long second) {
+    return (int) Math.floorMod(second, (long) values.length);
   }
 }
