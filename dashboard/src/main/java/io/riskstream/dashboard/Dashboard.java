@@ -138,7 +138,8 @@ public final class Dashboard implements AutoCloseable {
   public void close() throws InterruptedException {
     server.close();
     timers.shutdownNow();
-    feed.close();
+    feed.close(); // wakes a poll
+    feedThread.interrupt(); // and a wait for the topics to appear
     feedThread.join(Duration.ofSeconds(5).toMillis());
     lag.close();
   }

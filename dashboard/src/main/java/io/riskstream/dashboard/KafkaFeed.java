@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -82,7 +83,7 @@ final class KafkaFeed implements Runnable, AutoCloseable {
           apply(record, System.currentTimeMillis());
         }
       }
-    } catch (WakeupException | InterruptedException e) {
+    } catch (WakeupException | InterruptException | InterruptedException e) {
       // closing
     } finally {
       consumer.close(Duration.ofSeconds(2));
