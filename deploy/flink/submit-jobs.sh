@@ -4,10 +4,10 @@
 # it is safe on every `docker compose up`. The image's entrypoint has written FLINK_PROPERTIES into
 # conf/config.yaml first, so `flink` finds the JobManager through rest.address.
 #
-# NOT YET WORKING: the build produces no `flink run`-able job jar yet (streaming-jobs builds a
-# thin jar without a job entry point). This script expects $RISKSTREAM_JOB_JAR, a jar that bundles
-# the jobs and their dependencies except Flink's own and DJL's (those are in the cluster's lib),
-# whose manifest Main-Class takes `scoring|learner --bootstrap HOST:PORT --checkpoints URI`.
+# The jar is $RISKSTREAM_JOB_JAR, built by `./mvnw -B -DskipTests -Pcompose -pl streaming-jobs -am
+# package` into deploy/jobs/riskstream-jobs.jar: the jobs and their dependencies except Flink's own
+# and DJL's (those are in the cluster's lib); its Main-Class (io.riskstream.jobs.JobMain) takes
+# `scoring|learner --bootstrap HOST:PORT --checkpoints URI`.
 set -euo pipefail
 
 JAR="${RISKSTREAM_JOB_JAR:-/opt/riskstream/jobs/riskstream-jobs.jar}"
@@ -16,8 +16,8 @@ CHECKPOINTS="${RISKSTREAM_CHECKPOINTS:-file:///opt/flink/riskstream-data/checkpo
 
 if [[ ! -f "$JAR" ]]; then
   echo "job-submitter: no job jar at $JAR (deploy/jobs/ on the host)." >&2
-  echo "job-submitter: the build does not produce a flink-run-able job jar yet; Kafka, Flink," >&2
-  echo "job-submitter: the dashboard, Prometheus and Grafana run without the jobs." >&2
+  echo "job-submitter: build it with ./mvnw -B -DskipTests -Pcompose -pl streaming-jobs -am package;" >&2
+  echo "job-submitter: Kafka, Flink, the dashboard, Prometheus and Grafana run without the jobs." >&2
   exit 1
 fi
 

@@ -21,8 +21,21 @@ public final class JobGraphs {
   private JobGraphs() {}
 
   public static StreamGraph scoring(PlatformSettings settings, Path checkpoints) {
-    Configuration conf =
-        configuration(ScoringJob.NAME, settings, checkpoints.resolve(ScoringJob.NAME));
+    return scoringEnvironment(settings, uri(checkpoints.resolve(ScoringJob.NAME))).getStreamGraph();
+  }
+
+  public static StreamGraph learner(PlatformSettings settings, Path checkpoints) {
+    return learnerEnvironment(settings, uri(checkpoints.resolve(LearnerJob.NAME))).getStreamGraph();
+  }
+
+  /**
+   * The scoring job defined on {@link StreamExecutionEnvironment#getExecutionEnvironment} with its
+   * configuration, checkpointing to {@code jobCheckpoints} (a URI): the embedded runtime takes its
+   * stream graph, {@code JobMain} executes it on a cluster ({@code flink run}).
+   */
+  public static StreamExecutionEnvironment scoringEnvironment(
+      PlatformSettings settings, String jobCheckpoints) {
+    Configuration conf = configuration(ScoringJob.NAME, settings, jobCheckpoints);
     // Under backpressure an aligned barrier queues behind every buffered request, and while it
     // aligns, the inputs that already passed it are blocked: the scorer's model-update input then
     // waits for the request backlog (2k txn/s: scoring checkpoints 7.5 s p50, scorers stuck on an
@@ -32,29 +45,39 @@ public final class JobGraphs {
     // each time (bench freshness: a quarter of the versions with it).
     conf.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
     conf.set(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT, Duration.ofMillis(100));
-    return graph(conf, settings, ScoringJob::define);
+    return environment(conf, settings, ScoringJob::define);
   }
 
-  public static StreamGraph learner(PlatformSettings settings, Path checkpoints) {
-    return graph(
-        configuration(LearnerJob.NAME, settings, checkpoints.resolve(LearnerJob.NAME)),
-        settings,
-        LearnerJob::define);
+  /** The learner job, like {@link #scoringEnvironment}. */
+  public static StreamExecutionEnvironment learnerEnvironment(
+      PlatformSettings settings, String jobCheckpoints) {
+    return environment(
+        configuration(LearnerJob.NAME, settings, jobCheckpoints), settings, LearnerJob::define);
   }
 
-  private static StreamGraph graph(
+  private static StreamExecutionEnvironment environment(
       Configuration conf,
       PlatformSettings settings,
       BiConsumer<StreamExecutionEnvironment, PlatformSettings> define) {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(settings.parallelism());
     define.accept(env, settings);
-    return env.getStreamGraph();
+    return env;
+  }
+
+  private static String uri(Path path) {
+    return path.toUri().toString();
   }
 
   /** A job's configuration: exactly-once checkpoints to {@code checkpoints}, RocksDB, restarts. */
   public static Configuration configuration(
       String name, PlatformSettings settings, Path checkpoints) {
+    return configuration(name, settings, uri(checkpoints));
+  }
+
+  /** {@link #configuration(String, PlatformSettings, Path)} for a checkpoint directory's URI. */
+  public static Configuration configuration(
+      String name, PlatformSettings settings, String checkpoints) {
     Configuration conf = new Configuration();
     conf.set(PipelineOptions.NAME, name);
     // Transactions wait in the feature stages until the watermark passes them: emit it often.
@@ -70,7 +93,7 @@ public final class JobGraphs {
     conf.set(PipelineOptions.OBJECT_REUSE, true);
     conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
     conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints);
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
