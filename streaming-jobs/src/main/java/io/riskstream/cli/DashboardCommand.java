@@ -28,8 +28,8 @@ public final class DashboardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Dashboard.Options options = dashboard.forBroker(kafka.bootstrap());
-    if (!BrokerProbe.answers(kafka.bootstrap(), Duration.ofSeconds(10))) {
+    Dashboard.Options options = dashboard.forBroker(kafka.bootstrap(), kafka.clientProperties());
+    if (!BrokerProbe.answers(kafka.bootstrap(), kafka.clientProperties(), Duration.ofSeconds(10))) {
       throw new IllegalArgumentException("Kafka does not answer at " + kafka.bootstrap());
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -1,7 +1,7 @@
 package io.riskstream.cli;
 
 import io.riskstream.dashboard.Dashboard;
-import java.util.Map;
+import io.riskstream.kafka.KafkaProperties;
 import picocli.CommandLine.Option;
 
 /** Where the live dashboard listens and who may read it (a picocli mixin). */
@@ -33,6 +33,10 @@ public final class DashboardOptions {
   String token;
 
   Dashboard.Options forBroker(String bootstrapServers) {
-    return new Dashboard.Options(bootstrapServers, Map.of(), bind, port, token);
+    return forBroker(bootstrapServers, KafkaProperties.none());
+  }
+
+  Dashboard.Options forBroker(String bootstrapServers, KafkaProperties client) {
+    return new Dashboard.Options(bootstrapServers, client.asMap(), bind, port, token);
   }
 }

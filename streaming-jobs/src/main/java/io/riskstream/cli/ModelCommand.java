@@ -302,7 +302,7 @@ public final class ModelCommand {
         return CliSupport.usageError(spec, "model list", unusable.get());
       }
       PrintWriter out = spec.commandLine().getOut();
-      try (ModelEventLog events = new ModelEventLog(kafka.bootstrap())) {
+      try (ModelEventLog events = new ModelEventLog(kafka.bootstrap(), kafka.clientProperties())) {
         VersionTable.lines(events.all(modelId)).forEach(out::println);
       }
       out.flush();
@@ -352,7 +352,8 @@ public final class ModelCommand {
         return CliSupport.usageError(spec, "model rollback", unusable.get());
       }
       Optional<ModelEvent> answer =
-          RollbackRequest.send(kafka.bootstrap(), modelId, toVersion, timeout);
+          RollbackRequest.send(
+              kafka.bootstrap(), kafka.clientProperties(), modelId, toVersion, timeout);
       if (answer.isEmpty()) {
         return CliSupport.usageError(
             spec,

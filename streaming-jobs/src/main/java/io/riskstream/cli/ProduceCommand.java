@@ -110,7 +110,8 @@ public final class ProduceCommand implements Callable<Integer> {
     AtomicReference<Exception> sendFailure = new AtomicReference<>();
     long rejected = 0;
     long sent = 0;
-    try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka.bootstrap())) {
+    try (KafkaProducer<byte[], byte[]> producer =
+        KafkaClients.producer(kafka.bootstrap(), kafka.clientProperties())) {
       CsvRow row;
       while ((limit == null || sent < limit)
           && sendFailure.get() == null

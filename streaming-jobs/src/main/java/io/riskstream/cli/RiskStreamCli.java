@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       TailCommand.class,
       FeaturesCommand.class,
       BenchCommand.class,
-      ModelCommand.class
+      ModelCommand.class,
+      DeployCommand.class
     })
 public final class RiskStreamCli {
 

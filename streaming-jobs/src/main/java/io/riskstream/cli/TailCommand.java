@@ -70,7 +70,7 @@ public final class TailCommand implements Callable<Integer> {
     AvroCodec<? extends SpecificRecordBase> codec = source.codec();
     long printed = 0;
     try (KafkaConsumer<byte[], byte[]> consumer =
-        KafkaClients.readCommittedConsumer(kafka.bootstrap())) {
+        KafkaClients.readCommittedConsumer(kafka.bootstrap(), kafka.clientProperties())) {
       // Assigning every partition (no group subscription) starts reading at once, with no
       // rebalance, and never commits offsets.
       List<TopicPartition> partitions = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.riskstream.control;
 
 import io.riskstream.kafka.KafkaClients;
+import io.riskstream.kafka.KafkaProperties;
 import io.riskstream.schemas.AvroCodec;
 import io.riskstream.schemas.ModelEvent;
 import io.riskstream.schemas.Topic;
@@ -27,7 +28,11 @@ public final class ModelEventLog implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
 
   public ModelEventLog(String bootstrapServers) {
-    consumer = KafkaClients.readCommittedConsumer(bootstrapServers);
+    this(bootstrapServers, KafkaProperties.none());
+  }
+
+  public ModelEventLog(String bootstrapServers, KafkaProperties client) {
+    consumer = KafkaClients.readCommittedConsumer(bootstrapServers, client);
     consumer.assign(List.of(PARTITION));
   }
 

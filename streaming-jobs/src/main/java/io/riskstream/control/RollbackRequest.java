@@ -1,6 +1,7 @@
 package io.riskstream.control;
 
 import io.riskstream.kafka.KafkaClients;
+import io.riskstream.kafka.KafkaProperties;
 import io.riskstream.schemas.AvroCodec;
 import io.riskstream.schemas.ModelControl;
 import io.riskstream.schemas.ModelControlKind;
@@ -28,8 +29,19 @@ public final class RollbackRequest {
    */
   public static Optional<ModelEvent> send(
       String bootstrapServers, String modelId, long toVersion, Duration timeout) throws Exception {
+    return send(bootstrapServers, KafkaProperties.none(), modelId, toVersion, timeout);
+  }
+
+  /** {@link #send(String, String, long, Duration)} with the operator's Kafka client properties. */
+  public static Optional<ModelEvent> send(
+      String bootstrapServers,
+      KafkaProperties client,
+      String modelId,
+      long toVersion,
+      Duration timeout)
+      throws Exception {
     String requestId = UUID.randomUUID().toString();
-    try (ModelEventLog events = new ModelEventLog(bootstrapServers)) {
+    try (ModelEventLog events = new ModelEventLog(bootstrapServers, client)) {
       // Listen from before the request, so an answer can never slip past.
       long from = events.end();
       ModelControl request =
@@ -40,7 +52,8 @@ public final class RollbackRequest {
               .setRequestId(requestId)
               .setRequestedAt(System.currentTimeMillis())
               .build();
-      try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrapServers)) {
+      try (KafkaProducer<byte[], byte[]> producer =
+          KafkaClients.producer(bootstrapServers, client)) {
         producer
             .send(
                 new ProducerRecord<>(

@@ -1,7 +1,9 @@
 package io.riskstream.jobs;
 
+import io.riskstream.kafka.KafkaProperties;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
@@ -11,10 +13,16 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The job jar's entry point for {@code flink run}: {@code scoring|learner --bootstrap HOST:PORT
- * --checkpoints URI}. It defines the same job as the embedded runtime ({@link JobGraphs}, with the
- * platform's configuration: exactly-once checkpoints under {@code URI/<job name>} on RocksDB) and
- * executes it on the environment {@code flink run} provides. Bad arguments are one line on stderr
- * and exit code 2.
+ * --checkpoints URI [--parallelism N] [--kafka-config FILE]}. It defines the same job as the
+ * embedded runtime ({@link JobGraphs}, with the platform's configuration: exactly-once checkpoints
+ * under {@code URI/<job name>} on RocksDB) and executes it on the environment {@code flink run}
+ * provides. Bad arguments are one line on stderr and exit code 2.
+ *
+ * <p>Kafka client properties (SASL, SSL) come from {@code --kafka-config FILE}, read where {@code
+ * main} runs (the machine of {@code flink run}), or from the job's Flink configuration entries
+ * {@code riskstream.kafka.secret.*} (see {@link KafkaSecrets}; {@code riskstream deploy} passes
+ * them so). Either way they travel to the task managers only inside the job's serialized sources
+ * and sinks, never as a program argument.
  */
 @Command(
     name = "riskstream-jobs",
@@ -51,6 +59,14 @@ public final class JobMain implements Callable<Integer> {
       paramLabel = "N",
       description = "Parallelism of the job (default: the platform's, 2).")
   Integer parallelism;
+
+  @Option(
+      names = "--kafka-config",
+      paramLabel = "FILE",
+      description =
+          "Kafka client properties (SASL/SSL) for every source and sink, a Java properties file"
+              + " read where this main runs.")
+  Path kafkaConfig;
 
   public static void main(String[] args) {
     int code = commandLine().execute(args);
@@ -96,7 +112,8 @@ public final class JobMain implements Callable<Integer> {
 
   /** The job defined on {@code getExecutionEnvironment}, not yet executed. */
   StreamExecutionEnvironment environment() {
-    PlatformSettings settings = PlatformSettings.defaults(bootstrap);
+    PlatformSettings settings =
+        PlatformSettings.defaults(bootstrap).withKafkaProperties(kafkaProperties());
     if (parallelism != null) {
       settings = settings.withParallelism(parallelism);
     }
@@ -104,6 +121,27 @@ public final class JobMain implements Callable<Integer> {
     return job == Job.scoring
         ? JobGraphs.scoringEnvironment(settings, dir)
         : JobGraphs.learnerEnvironment(settings, dir);
+  }
+
+  /**
+   * The file's properties, else those in the Flink configuration the cluster runs {@code main} with
+   * (a throwaway environment is the way to read it: the REST request's configuration is in no
+   * global file). Both at once would be ambiguous.
+   */
+  KafkaProperties kafkaProperties() {
+    KafkaProperties fromFlink =
+        KafkaSecrets.fromFlinkConfiguration(
+            StreamExecutionEnvironment.getExecutionEnvironment().getConfiguration().toMap());
+    if (kafkaConfig == null) {
+      return fromFlink;
+    }
+    if (!fromFlink.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Kafka properties come both from --kafka-config and from the Flink configuration ("
+              + KafkaSecrets.PREFIX
+              + "*); use one");
+    }
+    return KafkaProperties.load(kafkaConfig);
   }
 
   /** {@code base/name}: each job checkpoints into its own directory, as in the embedded runtime. */

@@ -2,6 +2,7 @@ package io.riskstream.jobs;
 
 import io.riskstream.features.spec.FeatureSpec;
 import io.riskstream.features.spec.FeatureSpecs;
+import io.riskstream.kafka.KafkaProperties;
 import io.riskstream.learner.LearnerSettings;
 import io.riskstream.model.DevicePreference;
 import io.riskstream.model.ModelConfig;
@@ -27,6 +28,8 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  * @param labelJoinTtl how long after its transaction, in event time, a label (or a revision of one)
  *     still joins it: its transaction and feature snapshot are kept that long
  * @param initialModel the version scorers and the learner start from; null for the seeded version 0
+ * @param kafkaProperties the operator's Kafka client properties (SASL, SSL...) for every source and
+ *     sink; its toString hides the values, so printing the settings prints no secret
  */
 public record PlatformSettings(
     String bootstrapServers,
@@ -42,10 +45,14 @@ public record PlatformSettings(
     DevicePreference device,
     Duration labelJoinTtl,
     LearnerSettings learner,
-    SavedModel initialModel)
+    SavedModel initialModel,
+    KafkaProperties kafkaProperties)
     implements Serializable {
 
   public PlatformSettings {
+    if (kafkaProperties == null) {
+      kafkaProperties = KafkaProperties.none();
+    }
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
       throw new IllegalArgumentException("bootstrapServers is empty");
     }
@@ -78,7 +85,8 @@ public record PlatformSettings(
         DevicePreference.AUTO,
         Duration.ofDays(45),
         LearnerSettings.defaults(),
-        null);
+        null,
+        KafkaProperties.none());
   }
 
   /**
@@ -158,6 +166,11 @@ public record PlatformSettings(
     return copy().learner(value).build();
   }
 
+  /** Every Kafka source and sink of the jobs gets these client properties. */
+  public PlatformSettings withKafkaProperties(KafkaProperties value) {
+    return copy().kafkaProperties(value).build();
+  }
+
   private Copy copy() {
     return new Copy(this);
   }
@@ -178,6 +191,7 @@ public record PlatformSettings(
     private Duration labelJoinTtl;
     private LearnerSettings learner;
     private SavedModel initialModel;
+    private KafkaProperties kafkaProperties;
 
     Copy(PlatformSettings s) {
       bootstrapServers = s.bootstrapServers;
@@ -194,6 +208,7 @@ public record PlatformSettings(
       labelJoinTtl = s.labelJoinTtl;
       learner = s.learner;
       initialModel = s.initialModel;
+      kafkaProperties = s.kafkaProperties;
     }
 
     Copy features(FeatureSpec value) {
@@ -246,6 +261,11 @@ public record PlatformSettings(
       return this;
     }
 
+    Copy kafkaProperties(KafkaProperties value) {
+      kafkaProperties = value;
+      return this;
+    }
+
     PlatformSettings build() {
       return new PlatformSettings(
           bootstrapServers,
@@ -261,7 +281,8 @@ public record PlatformSettings(
           device,
           labelJoinTtl,
           learner,
-          initialModel);
+          initialModel,
+          kafkaProperties);
     }
   }
 }

@@ -11,19 +11,26 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The platform's Kafka clients. Values are Avro single-object encoded bytes (see {@code
- * AvroCodec}), keys are UTF-8 ids, so both sides use raw byte arrays.
+ * AvroCodec}), keys are UTF-8 ids, so both sides use raw byte arrays. The operator's {@link
+ * KafkaProperties} (SASL, SSL...) go in first; the platform's own settings cannot be overridden.
  */
 public final class KafkaClients {
   private KafkaClients() {}
 
   /** An idempotent producer that waits for all in-sync replicas. */
   public static KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
-    Properties props = new Properties();
+    return producer(bootstrapServers, KafkaProperties.none());
+  }
+
+  /** An idempotent producer that waits for all in-sync replicas, with the operator's properties. */
+  public static KafkaProducer<byte[], byte[]> producer(
+      String bootstrapServers, KafkaProperties client) {
+    Properties props = client.addTo(new Properties());
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+    props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return new KafkaProducer<>(props);
@@ -34,7 +41,13 @@ public final class KafkaClients {
    * committed records, so it reads what downstream systems would read.
    */
   public static KafkaConsumer<byte[], byte[]> readCommittedConsumer(String bootstrapServers) {
-    Properties props = new Properties();
+    return readCommittedConsumer(bootstrapServers, KafkaProperties.none());
+  }
+
+  /** {@link #readCommittedConsumer(String)} with the operator's properties. */
+  public static KafkaConsumer<byte[], byte[]> readCommittedConsumer(
+      String bootstrapServers, KafkaProperties client) {
+    Properties props = client.addTo(new Properties());
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "riskstream-reader-" + UUID.randomUUID());
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -19,18 +19,63 @@ final class BrokerFiles {
   /** The broker's and controller's settings; one node is both, on 127.0.0.1 only. */
   static Path writeServerProperties(Path dataDir, int brokerPort, int controllerPort)
       throws IOException {
+    return writeServerProperties(dataDir, brokerPort, controllerPort, null);
+  }
+
+  /**
+   * With {@code sasl} the clients' listener on {@code brokerPort} is SASL_PLAINTEXT (PLAIN, the one
+   * user); the broker then talks to itself (transaction markers) over a PLAINTEXT listener on
+   * {@code internalPort}, so that no broker credentials are needed.
+   */
+  static Path writeServerProperties(
+      Path dataDir, int brokerPort, int controllerPort, SaslUser sasl, int internalPort)
+      throws IOException {
+    return writeServerProperties(
+        dataDir, brokerPort, controllerPort, new SaslListener(sasl, internalPort));
+  }
+
+  record SaslListener(SaslUser user, int internalPort) {}
+
+  private static Path writeServerProperties(
+      Path dataDir, int brokerPort, int controllerPort, SaslListener sasl) throws IOException {
     List<String> lines = new ArrayList<>();
     lines.add("process.roles=broker,controller");
     lines.add("node.id=1");
-    lines.add(
-        "listeners=PLAINTEXT://127.0.0.1:"
-            + brokerPort
-            + ",CONTROLLER://127.0.0.1:"
-            + controllerPort);
-    lines.add("advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort);
+    if (sasl == null) {
+      lines.add(
+          "listeners=PLAINTEXT://127.0.0.1:"
+              + brokerPort
+              + ",CONTROLLER://127.0.0.1:"
+              + controllerPort);
+      lines.add("advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort);
+      lines.add("listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    } else {
+      lines.add(
+          "listeners=SASL_PLAINTEXT://127.0.0.1:"
+              + brokerPort
+              + ",PLAINTEXT://127.0.0.1:"
+              + sasl.internalPort()
+              + ",CONTROLLER://127.0.0.1:"
+              + controllerPort);
+      lines.add(
+          "advertised.listeners=SASL_PLAINTEXT://127.0.0.1:"
+              + brokerPort
+              + ",PLAINTEXT://127.0.0.1:"
+              + sasl.internalPort());
+      lines.add(
+          "listener.security.protocol.map="
+              + "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+      lines.add("sasl.enabled.mechanisms=PLAIN");
+      lines.add(
+          "listener.name.sasl_plaintext.plain.sasl.jaas.config="
+              + "org.apache.kafka.common.security.plain.PlainLoginModule required user_"
+              + sasl.user().name()
+              + "=\""
+              + sasl.user().password()
+              + "\";");
+    }
     lines.add("controller.listener.names=CONTROLLER");
     lines.add("inter.broker.listener.name=PLAINTEXT");
-    lines.add("listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     // A static quorum keeps no endpoints in the log, so a restart on new ports reuses the data.
     lines.add("controller.quorum.voters=1@127.0.0.1:" + controllerPort);
     lines.add("log.dirs=" + dataDir.resolve(LOG_DIR).toAbsolutePath());

@@ -1,5 +1,6 @@
 package io.riskstream.runtime;
 
+import io.riskstream.kafka.KafkaProperties;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -19,10 +20,15 @@ public final class BrokerProbe {
    * logs a warning per reconnect attempt.
    */
   public static boolean answers(String bootstrapServers, Duration timeout) {
+    return answers(bootstrapServers, KafkaProperties.none(), timeout);
+  }
+
+  /** {@link #answers(String, Duration)} with the operator's client properties (SASL, SSL...). */
+  public static boolean answers(String bootstrapServers, KafkaProperties client, Duration timeout) {
     if (!acceptsConnections(bootstrapServers, timeout)) {
       return false;
     }
-    Properties props = new Properties();
+    Properties props = client.addTo(new Properties());
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     int millis = (int) Math.max(1000, timeout.toMillis());
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
@@ -42,8 +48,14 @@ public final class BrokerProbe {
    * topic, since the embedded broker does not auto-create topics.
    */
   public static boolean topicExists(String bootstrapServers, String topic, Duration timeout) {
+    return topicExists(bootstrapServers, KafkaProperties.none(), topic, timeout);
+  }
+
+  /** {@link #topicExists(String, String, Duration)} with the operator's client properties. */
+  public static boolean topicExists(
+      String bootstrapServers, KafkaProperties client, String topic, Duration timeout) {
     int millis = (int) Math.max(1000, timeout.toMillis());
-    Properties props = new Properties();
+    Properties props = client.addTo(new Properties());
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);

@@ -1,5 +1,6 @@
 package io.riskstream.runtime;
 
+import io.riskstream.kafka.KafkaProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -45,13 +46,16 @@ public final class EmbeddedKafka implements AutoCloseable {
   private final Process process;
   private final String bootstrapServers;
   private final Path dataDir;
+  private final KafkaProperties clientProperties;
   private final Thread shutdownHook;
   private boolean closed;
 
-  private EmbeddedKafka(Process process, String bootstrapServers, Path dataDir) {
+  private EmbeddedKafka(
+      Process process, String bootstrapServers, Path dataDir, KafkaProperties clientProperties) {
     this.process = process;
     this.bootstrapServers = bootstrapServers;
     this.dataDir = dataDir;
+    this.clientProperties = clientProperties;
     this.shutdownHook = new Thread(this::stopWhenAbandoned, "embedded-kafka-shutdown");
   }
 
@@ -63,6 +67,16 @@ public final class EmbeddedKafka implements AutoCloseable {
    *     within 120 s; the message carries the end of {@code broker.log}
    */
   public static EmbeddedKafka start(Path dataDir) {
+    return start(dataDir, null);
+  }
+
+  /**
+   * Like {@link #start(Path)}, but with {@code sasl} the bootstrap servers are a SASL_PLAINTEXT
+   * listener (mechanism PLAIN) that admits only that user: clients need {@link
+   * #clientProperties()}. A broker-internal PLAINTEXT listener on another port carries the broker's
+   * requests to itself.
+   */
+  public static EmbeddedKafka start(Path dataDir, SaslUser sasl) {
     String classpath = brokerClasspath();
     try {
       Files.createDirectories(dataDir);
@@ -71,8 +85,18 @@ public final class EmbeddedKafka implements AutoCloseable {
       while (controllerPort == brokerPort) {
         controllerPort = freePort();
       }
-      Path serverProperties =
-          BrokerFiles.writeServerProperties(dataDir, brokerPort, controllerPort);
+      Path serverProperties;
+      if (sasl == null) {
+        serverProperties = BrokerFiles.writeServerProperties(dataDir, brokerPort, controllerPort);
+      } else {
+        int internalPort = freePort();
+        while (internalPort == brokerPort || internalPort == controllerPort) {
+          internalPort = freePort();
+        }
+        serverProperties =
+            BrokerFiles.writeServerProperties(
+                dataDir, brokerPort, controllerPort, sasl, internalPort);
+      }
       Path log4j = BrokerFiles.writeLog4jConfig(dataDir);
       formatStorageIfNeeded(classpath, dataDir, serverProperties, log4j);
 
@@ -86,7 +110,12 @@ public final class EmbeddedKafka implements AutoCloseable {
               .redirectOutput(
                   ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.out").toFile()))
               .start();
-      EmbeddedKafka kafka = new EmbeddedKafka(process, "127.0.0.1:" + brokerPort, dataDir);
+      EmbeddedKafka kafka =
+          new EmbeddedKafka(
+              process,
+              "127.0.0.1:" + brokerPort,
+              dataDir,
+              sasl == null ? KafkaProperties.none() : sasl.clientProperties());
       Runtime.getRuntime().addShutdownHook(kafka.shutdownHook);
       kafka.awaitReady();
       return kafka;
@@ -98,6 +127,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** What a client needs beyond {@link #bootstrapServers()}: none, or the SASL user's login. */
+  public KafkaProperties clientProperties() {
+    return clientProperties;
   }
 
   /** The broker JVM's process id, e.g. to check that it is gone after {@link #close()}. */
@@ -127,7 +161,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         close();
         throw failure("the broker exited with code " + process.exitValue());
       }
-      if (BrokerProbe.answers(bootstrapServers, Duration.ofSeconds(2))) {
+      if (BrokerProbe.answers(bootstrapServers, clientProperties, Duration.ofSeconds(2))) {
         return;
       }
       sleep(200);

@@ -1,5 +1,6 @@
 package io.riskstream.runtime;
 
+import io.riskstream.kafka.KafkaProperties;
 import io.riskstream.schemas.Topic;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,15 @@ public final class TopicSetup {
   private TopicSetup() {}
 
   public static void createAll(String bootstrapServers, int partitions) {
+    createAll(bootstrapServers, KafkaProperties.none(), partitions);
+  }
+
+  /**
+   * Creates the topics that are missing, with the operator's client properties (SASL, SSL...).
+   *
+   * @return how many topics were created (0 when all existed)
+   */
+  public static int createAll(String bootstrapServers, KafkaProperties client, int partitions) {
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be >= 1: " + partitions);
     }
@@ -28,12 +38,14 @@ public final class TopicSetup {
     for (Topic topic : Topic.values()) {
       topics.add(newTopic(topic, partitions));
     }
-    Properties props = new Properties();
+    Properties props = client.addTo(new Properties());
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    int created = 0;
     try (Admin admin = Admin.create(props)) {
       for (var entry : admin.createTopics(topics).values().entrySet()) {
         try {
           entry.getValue().get(30, TimeUnit.SECONDS);
+          created++;
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
             throw new IllegalStateException(
@@ -48,6 +60,7 @@ public final class TopicSetup {
     } catch (TimeoutException e) {
       throw new IllegalStateException("timed out creating topics at " + bootstrapServers, e);
     }
+    return created;
   }
 
   // model-updates is a total order of versions (one partition) whose newest record per group is

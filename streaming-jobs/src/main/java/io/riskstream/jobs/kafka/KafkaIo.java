@@ -53,7 +53,9 @@ public final class KafkaIo {
 
   private static KafkaSourceBuilder<KafkaRecord> builder(
       PlatformSettings settings, Topic topic, String groupId, OffsetsInitializer offsets) {
+    // The operator's properties first: the builder's own settings below take precedence.
     return KafkaSource.<KafkaRecord>builder()
+        .setProperties(settings.kafkaProperties().addTo(new Properties()))
         .setBootstrapServers(settings.bootstrapServers())
         .setTopics(topic.topicName())
         .setGroupId(groupId)
@@ -85,9 +87,9 @@ public final class KafkaIo {
       SerializableFunction<T, String> key,
       DeliveryGuarantee guarantee,
       String transactionalIdPrefix) {
-    Properties producer = new Properties();
+    Properties producer = settings.kafkaProperties().addTo(new Properties());
     producer.setProperty("transaction.timeout.ms", "600000");
-    producer.setProperty("linger.ms", "5");
+    producer.putIfAbsent("linger.ms", "5");
     return KafkaSink.<T>builder()
         .setBootstrapServers(settings.bootstrapServers())
         .setRecordSerializer(new AvroRecordSerializer<>(topic, type, key))
