@@ -99,30 +99,62 @@ public final class EmbeddedKafka implements AutoCloseable {
       }
       Path log4j = BrokerFiles.writeLog4jConfig(dataDir);
       formatStorageIfNeeded(classpath, dataDir, serverProperties, log4j);
-
-      List<String> command = new ArrayList<>(OWN_SESSION);
-      command.addAll(javaCommand(classpath, log4j, "-Xmx512m"));
-      command.add("kafka.Kafka");
-      command.add(serverProperties.toAbsolutePath().toString());
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(
-                  ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.out").toFile()))
-              .start();
-      EmbeddedKafka kafka =
-          new EmbeddedKafka(
-              process,
-              "127.0.0.1:" + brokerPort,
-              dataDir,
-              sasl == null ? KafkaProperties.none() : sasl.clientProperties());
-      Runtime.getRuntime().addShutdownHook(kafka.shutdownHook);
-      kafka.awaitReady();
-      return kafka;
+      return launch(
+          classpath,
+          dataDir,
+          serverProperties,
+          log4j,
+          "127.0.0.1:" + brokerPort,
+          sasl == null ? KafkaProperties.none() : sasl.clientProperties());
     } catch (IOException e) {
       throw new IllegalStateException(
           "cannot start Kafka in " + dataDir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Stops this broker (an orderly shutdown) and starts it again with the same configuration, ports
+   * and data: its clients, e.g. running Flink jobs, reconnect to the same address and find their
+   * topics, offsets and transactions as they were.
+   */
+  public EmbeddedKafka restart() {
+    close();
+    try {
+      return launch(
+          brokerClasspath(),
+          dataDir,
+          dataDir.resolve(BrokerFiles.SERVER_PROPERTIES),
+          dataDir.resolve(BrokerFiles.LOG4J_CONFIG),
+          bootstrapServers,
+          clientProperties);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot restart Kafka in " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static EmbeddedKafka launch(
+      String classpath,
+      Path dataDir,
+      Path serverProperties,
+      Path log4j,
+      String bootstrapServers,
+      KafkaProperties clientProperties)
+      throws IOException {
+    List<String> command = new ArrayList<>(OWN_SESSION);
+    command.addAll(javaCommand(classpath, log4j, "-Xmx512m"));
+    command.add("kafka.Kafka");
+    command.add(serverProperties.toAbsolutePath().toString());
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.out").toFile()))
+            .start();
+    EmbeddedKafka kafka = new EmbeddedKafka(process, bootstrapServers, dataDir, clientProperties);
+    Runtime.getRuntime().addShutdownHook(kafka.shutdownHook);
+    kafka.awaitReady();
+    return kafka;
   }
 
   public String bootstrapServers() {

@@ -3,20 +3,25 @@ package io.riskstream.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riskstream.cli.RiskStreamCli;
+import io.riskstream.kafka.KafkaClients;
 import io.riskstream.schemas.Topic;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
@@ -159,6 +164,40 @@ class EmbeddedKafkaTest {
       kafka.close(); // idempotent
     }
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+  }
+
+  @Test
+  void restartKeepsTheAddressTopicsAndRecords() throws Exception {
+    EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"));
+    try {
+      TopicSetup.createAll(kafka.bootstrapServers(), 1);
+      try (var producer = KafkaClients.producer(kafka.bootstrapServers())) {
+        producer
+            .send(
+                new ProducerRecord<>(Topic.LABELS.topicName(), "k".getBytes(), "before".getBytes()))
+            .get();
+      }
+      String address = kafka.bootstrapServers();
+      long oldPid = kafka.pid();
+
+      kafka = kafka.restart();
+
+      assertThat(kafka.bootstrapServers()).isEqualTo(address);
+      assertThat(kafka.pid()).isNotEqualTo(oldPid);
+      assertThat(ProcessHandle.of(oldPid).map(ProcessHandle::isAlive))
+          .isNotEqualTo(Optional.of(true));
+      try (var consumer = KafkaClients.readCommittedConsumer(kafka.bootstrapServers())) {
+        consumer.subscribe(List.of(Topic.LABELS.topicName()));
+        List<String> values = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (values.isEmpty() && System.nanoTime() < deadline) {
+          consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(new String(r.value())));
+        }
+        assertThat(values).containsExactly("before");
+      }
+    } finally {
+      kafka.close();
+    }
   }
 
   @Test
