@@ -90,6 +90,12 @@ final class BrokerFiles {
     lines.add("group.initial.rebalance.delay.ms=0");
     // Flink's exactly-once sink holds transactions open across checkpoints (up to 15 minutes).
     lines.add("transaction.max.timeout.ms=3600000");
+    // One node is both controller and broker, so there is no one to fail over to: fencing the
+    // broker for a late heartbeat only takes every partition offline. Kafka's 9 s lease was missed
+    // on a CPU-starved machine (ClusterFailoverIT, load 30+: a heartbeat timed out, the controller
+    // fenced its own broker, partitions had no leader and Flink's exactly-once sinks timed out in
+    // InitProducerId after 60 s). A minute's lease rides out such stalls.
+    lines.add("broker.session.timeout.ms=60000");
     // Compaction of model-updates should be visible in a demo, not after the 7-day default.
     lines.add("log.cleaner.min.compaction.lag.ms=0");
     lines.add("log.segment.bytes=67108864");

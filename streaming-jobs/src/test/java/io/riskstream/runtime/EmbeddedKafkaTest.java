@@ -179,6 +179,14 @@ class EmbeddedKafkaTest {
       }
       String address = kafka.bootstrapServers();
       long oldPid = kafka.pid();
+      try (Admin admin =
+          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, address))) {
+        ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
+        Config config = admin.describeConfigs(List.of(broker)).all().get().get(broker);
+        assertThat(config.get("broker.session.timeout.ms").value())
+            .as("a late heartbeat does not fence the only broker")
+            .isEqualTo("60000");
+      }
 
       kafka = kafka.restart();
 
