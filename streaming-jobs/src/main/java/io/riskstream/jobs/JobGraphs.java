@@ -15,7 +15,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
  * Builds the platform's jobs as stream graphs with their production configuration: exactly-once
- * checkpoints on the RocksDB backend (incremental), restarts with a delay.
+ * checkpoints on the RocksDB backend (incremental), restarts with an exponential delay.
  */
 public final class JobGraphs {
   private JobGraphs() {}
@@ -94,9 +94,23 @@ public final class JobGraphs {
     conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
     conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints);
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
+    // Restart for as long as it takes, backing off to 30 s between attempts: a job must outlive a
+    // TaskManager that takes minutes to replace or a broker restart. The fixed 10 attempts 2 s
+    // apart it had before were spent in 20 s while a killed TaskManager's replacement was still
+    // starting (ClusterFailoverIT: the scoring job FAILED for good, slots unavailable).
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+    conf.set(
+        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+        Duration.ofSeconds(1));
+    conf.set(
+        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
+        Duration.ofSeconds(30));
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER, 2.0);
+    // Ten quiet minutes and a new failure starts again from a 1 s delay.
+    conf.set(
+        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD,
+        Duration.ofMinutes(10));
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_JITTER_FACTOR, 0.1);
     return conf;
   }
 }
