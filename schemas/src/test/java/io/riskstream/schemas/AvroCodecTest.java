@@ -124,6 +124,41 @@ class AvroCodecTest {
   }
 
   @Test
+  void rejectsABodyThatClaimsAHugeStringWithoutAllocatingIt() {
+    // The header of a real Transaction, then a transactionId whose length prefix says 1 GB: a
+    // decoder that believed it would allocate the gigabyte (an OutOfMemoryError fails the task).
+    byte[] header = Arrays.copyOf(codec.encode(txn()), 10);
+    byte[] body = zigzagVarint(1_000_000_000L);
+    byte[] bytes = Arrays.copyOf(header, header.length + body.length + 3);
+    System.arraycopy(body, 0, bytes, header.length, body.length);
+
+    assertThatThrownBy(() -> codec.decode(bytes))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessageContaining("corrupt Transaction body");
+  }
+
+  @Test
+  void rejectsEveryTruncationOfAGoodRecord() {
+    byte[] bytes = codec.encode(txn());
+    for (int length = 1; length < bytes.length; length++) {
+      byte[] cut = Arrays.copyOf(bytes, length);
+      assertThatThrownBy(() -> codec.decode(cut)).isInstanceOf(InvalidRecordException.class);
+    }
+  }
+
+  private static byte[] zigzagVarint(long value) {
+    long n = (value << 1) ^ (value >> 63);
+    byte[] out = new byte[10];
+    int i = 0;
+    while ((n & ~0x7FL) != 0) {
+      out[i++] = (byte) ((n & 0x7F) | 0x80);
+      n >>>= 7;
+    }
+    out[i++] = (byte) n;
+    return Arrays.copyOf(out, i);
+  }
+
+  @Test
   void rejectsEmptyValues() {
     assertThatThrownBy(() -> codec.decode(new byte[0])).hasMessageContaining("empty");
   }

@@ -1,7 +1,6 @@
 package io.riskstream.jobs;
 
 import io.riskstream.schemas.DeadLetter;
-import java.nio.ByteBuffer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.metrics.Counter;
@@ -37,14 +36,6 @@ abstract class DeadLetterMapper<T> extends RichMapFunction<T, DeadLetter> {
 
   DeadLetter deadLetter(String reason, byte[] payload) {
     deadLetters.inc();
-    return DeadLetter.newBuilder()
-        .setSourceTopic(sourceTopic)
-        .setPartition(-1)
-        .setOffset(-1)
-        .setReason(reason)
-        .setPayload(ByteBuffer.wrap(payload))
-        .setJob(job)
-        .setFailedAt(System.currentTimeMillis())
-        .build();
+    return BoundedDeadLetters.of(sourceTopic, -1, -1, reason, payload, job);
   }
 }

@@ -4,7 +4,6 @@ import io.riskstream.jobs.kafka.KafkaRecord;
 import io.riskstream.schemas.AvroCodec;
 import io.riskstream.schemas.DeadLetter;
 import io.riskstream.schemas.InvalidRecordException;
-import java.nio.ByteBuffer;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -56,14 +55,7 @@ public class DecodeFunction<T extends SpecificRecordBase> extends ProcessFunctio
   }
 
   private DeadLetter deadLetter(KafkaRecord record, String reason) {
-    return DeadLetter.newBuilder()
-        .setSourceTopic(record.topic)
-        .setPartition(record.partition)
-        .setOffset(record.offset)
-        .setReason(reason)
-        .setPayload(ByteBuffer.wrap(record.value == null ? new byte[0] : record.value))
-        .setJob(job)
-        .setFailedAt(System.currentTimeMillis())
-        .build();
+    return BoundedDeadLetters.of(
+        record.topic, record.partition, record.offset, reason, record.value, job);
   }
 }
