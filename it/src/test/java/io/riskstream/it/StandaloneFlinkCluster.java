@@ -44,6 +44,11 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  * ({@code StandaloneSessionClusterEntrypoint}) and TaskManagers ({@code TaskManagerRunner}), each
  * {@code java -cp <this test's Maven classpath>} with a conf dir holding {@code config.yaml}, as
  * Flink's start scripts would run them. A TaskManager can be killed with SIGKILL and replaced.
+ *
+ * <p>Like systemd or a container's restart policy, the cluster replaces a TaskManager that exits on
+ * its own: Flink ends a TaskManager process when a task's cleanup fails (e.g. an exactly-once Kafka
+ * writer closing after a broker restart), and a deployment without a supervisor would then be one
+ * TaskManager short for good.
  */
 final class StandaloneFlinkCluster implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
@@ -53,8 +58,12 @@ final class StandaloneFlinkCluster implements AutoCloseable {
   private final int restPort;
   private final Process jobManager;
   private final Map<String, Process> taskManagers = new LinkedHashMap<>();
+  private final List<String> started = new ArrayList<>();
+  private final List<String> exited = new ArrayList<>();
   private final RestClusterClient<StandaloneClusterId> client;
   private final HttpClient http = HttpClient.newHttpClient();
+  private final Thread supervisor = new Thread(this::supervise, "taskmanager-supervisor");
+  private volatile boolean closing;
 
   private StandaloneFlinkCluster(Path home, int restPort, Process jobManager) throws Exception {
     this.home = home;
@@ -124,6 +133,8 @@ final class StandaloneFlinkCluster implements AutoCloseable {
                 conf.toString()));
     StandaloneFlinkCluster cluster = new StandaloneFlinkCluster(home, restPort, jobManager);
     cluster.awaitRest();
+    cluster.supervisor.setDaemon(true);
+    cluster.supervisor.start();
     return cluster;
   }
 
@@ -132,7 +143,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
    * arguments come from Flink's own calculation, as {@code start-tm.sh} gets them from {@code
    * BashJavaUtils GET_TM_RESOURCE_PARAMS}: a TaskManager started without them refuses to run.
    */
-  void startTaskManager(String name) throws Exception {
+  synchronized void startTaskManager(String name) throws Exception {
     Configuration flinkConf = GlobalConfiguration.loadConfiguration(conf.toString());
     TaskExecutorProcessSpec spec = TaskExecutorProcessUtils.processSpecFromConfig(flinkConf);
     List<String> jvm = split(ProcessMemoryUtils.generateJvmParametersStr(spec));
@@ -145,6 +156,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     args.add("-D");
     args.add("taskmanager.resource-id=" + name);
     taskManagers.put(name, launch(home, name, jvm, args));
+    started.add(name);
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (!get("/taskmanagers").contains("\"id\":\"" + name + "\"")) {
       if (!taskManagers.get(name).isAlive() || System.nanoTime() > deadline) {
@@ -155,10 +167,43 @@ final class StandaloneFlinkCluster implements AutoCloseable {
   }
 
   /** SIGKILL, as when a machine or container dies: no shutdown hooks, no goodbyes. */
-  void killTaskManager(String name) throws InterruptedException {
+  synchronized void killTaskManager(String name) throws InterruptedException {
     Process process = taskManagers.remove(name);
     process.destroyForcibly();
     process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  /** Every TaskManager started so far, replacements included, e.g. to read their logs. */
+  synchronized List<String> taskManagerNames() {
+    return List.copyOf(started);
+  }
+
+  /** The TaskManagers that exited on their own (and were replaced), with their exit codes. */
+  synchronized List<String> unexpectedExits() {
+    return List.copyOf(exited);
+  }
+
+  private void supervise() {
+    while (!closing) {
+      try {
+        Thread.sleep(500);
+        replaceExitedTaskManagers();
+      } catch (InterruptedException e) {
+        return;
+      } catch (Exception e) {
+        // The next round tries again; a replacement that cannot start shows in the test's waits.
+      }
+    }
+  }
+
+  private synchronized void replaceExitedTaskManagers() throws Exception {
+    for (Map.Entry<String, Process> tm : List.copyOf(taskManagers.entrySet())) {
+      if (!closing && !tm.getValue().isAlive()) {
+        taskManagers.remove(tm.getKey());
+        exited.add(tm.getKey() + " (exit " + tm.getValue().exitValue() + ")");
+        startTaskManager("tm-" + (started.size() + 1));
+      }
+    }
   }
 
   JobID submit(StreamGraph graph) throws Exception {
@@ -235,8 +280,14 @@ final class StandaloneFlinkCluster implements AutoCloseable {
 
   @Override
   public void close() {
+    closing = true;
+    supervisor.interrupt();
     client.close();
-    taskManagers.values().forEach(StandaloneFlinkCluster::stop);
+    List<Process> running;
+    synchronized (this) {
+      running = List.copyOf(taskManagers.values());
+    }
+    running.forEach(StandaloneFlinkCluster::stop);
     stop(jobManager);
   }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,8 +21,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Live payments at a steady rate, each labelled a few seconds later, as a payments front end and a
  * chargeback feed would send them. Cards pay at terminals; large payments at terminal term-0 are
- * fraud, so the learner has something to learn. It records what it sent and when, and counts send
- * failures (a record the producer gave up on would look like a record the platform lost).
+ * fraud, so the learner has something to learn. It records what the broker acknowledged, and when
+ * it was sent: a record the producer gave up on (it can, across a broker restart) never reached the
+ * platform and must not count as one the platform lost. Failed sends are counted.
  */
 final class SteadyLoad implements AutoCloseable {
   /** A transaction as sent: its id and the wall-clock time it was handed to the producer. */
@@ -32,8 +34,9 @@ final class SteadyLoad implements AutoCloseable {
   private final Duration labelDelay;
   private final AvroCodec<Transaction> transactions = AvroCodec.of(Transaction.class);
   private final AvroCodec<Label> labels = AvroCodec.of(Label.class);
-  private final List<Sent> sent = new ArrayList<>();
-  private final List<String> labelled = new ArrayList<>();
+  // Filled by the producer's I/O thread: locks of their own, never the sending loop's.
+  private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> labelled = Collections.synchronizedList(new ArrayList<>());
   private final Deque<Transaction> awaitingLabel = new ArrayDeque<>();
   private final AtomicLong sendFailures = new AtomicLong();
   private final AtomicReference<Exception> lastFailure = new AtomicReference<>();
@@ -65,12 +68,18 @@ final class SteadyLoad implements AutoCloseable {
     producer.flush();
   }
 
-  synchronized List<Sent> sent() {
-    return List.copyOf(sent);
+  /** The transactions the broker acknowledged. */
+  List<Sent> sent() {
+    synchronized (sent) {
+      return List.copyOf(sent);
+    }
   }
 
-  synchronized List<String> labelled() {
-    return List.copyOf(labelled);
+  /** The transaction ids whose label the broker acknowledged. */
+  List<String> labelled() {
+    synchronized (labelled) {
+      return List.copyOf(labelled);
+    }
   }
 
   long sendFailures() {
@@ -114,8 +123,8 @@ final class SteadyLoad implements AutoCloseable {
   }
 
   private void sendTransaction(Transaction txn) {
-    send(Topic.TRANSACTIONS, txn.getCardId(), transactions.encode(txn));
-    sent.add(new Sent(txn.getTransactionId(), System.currentTimeMillis()));
+    Sent record = new Sent(txn.getTransactionId(), System.currentTimeMillis());
+    send(Topic.TRANSACTIONS, txn.getCardId(), transactions.encode(txn), () -> sent.add(record));
     awaitingLabel.add(txn);
   }
 
@@ -129,21 +138,23 @@ final class SteadyLoad implements AutoCloseable {
             .setLabelTime(System.currentTimeMillis())
             .setSource("steady-load")
             .build();
-    send(Topic.LABELS, txn.getTransactionId(), labels.encode(label));
-    labelled.add(txn.getTransactionId());
+    String id = txn.getTransactionId();
+    send(Topic.LABELS, id, labels.encode(label), () -> labelled.add(id));
   }
 
-  private void send(Topic topic, String key, byte[] value) {
-    Callback failures =
+  private void send(Topic topic, String key, byte[] value, Runnable onAck) {
+    Callback callback =
         (metadata, e) -> {
-          if (e != null) {
+          if (e == null) {
+            onAck.run();
+          } else {
             sendFailures.incrementAndGet();
             lastFailure.set(e);
           }
         };
     producer.send(
         new ProducerRecord<>(topic.topicName(), key.getBytes(StandardCharsets.UTF_8), value),
-        failures);
+        callback);
   }
 
   private static void sleep(long millis) {
