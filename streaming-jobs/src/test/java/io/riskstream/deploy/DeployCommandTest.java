@@ -2,7 +2,7 @@ package io.riskstream.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.riskstream.cli.RiskStreamCli;
+import io.riskstream.cli.CliRun;
 import io.riskstream.kafka.KafkaClients;
 import io.riskstream.kafka.KafkaProperties;
 import io.riskstream.runtime.EmbeddedFlink;
@@ -13,7 +13,6 @@ import io.riskstream.schemas.Score;
 import io.riskstream.schemas.Topic;
 import io.riskstream.schemas.Transaction;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +43,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code riskstream deploy} against a real Flink REST API (a MiniCluster with flink-runtime-web)
@@ -105,8 +103,8 @@ class DeployCommandTest {
 
   @Test
   void deploysBothJobsThatScoreOnASaslBrokerAndShowsNoSecret() throws Exception {
-    Run deploy =
-        run(
+    CliRun deploy =
+        CliRun.of(
             "deploy",
             "--flink-rest",
             rest,
@@ -123,8 +121,8 @@ class DeployCommandTest {
             "--partitions",
             "1");
 
-    assertThat(deploy.code).as(deploy.err).isZero();
-    List<String> lines = deploy.out.strip().lines().toList();
+    assertThat(deploy.exit()).as(deploy.err()).isZero();
+    List<String> lines = deploy.out().strip().lines().toList();
     Matcher summary =
         Pattern.compile(
                 "deployed scoring_job=(\\p{XDigit}{32}) learner_job=(\\p{XDigit}{32}) jar=\\S+"
@@ -132,7 +130,7 @@ class DeployCommandTest {
                     + Topic.values().length
                     + " flink=\\S+")
             .matcher(lines.get(lines.size() - 1));
-    assertThat(summary.matches()).as(deploy.out).isTrue();
+    assertThat(summary.matches()).as(deploy.out()).isTrue();
     String scoringJob = summary.group(1);
     String learnerJob = summary.group(2);
 
@@ -174,8 +172,8 @@ class DeployCommandTest {
     }
     answers.append(flinkRest.get("/jobmanager/config")).append(flinkRest.get("/jars"));
 
-    Run again =
-        run(
+    CliRun again =
+        CliRun.of(
             "deploy",
             "--flink-rest",
             rest,
@@ -185,8 +183,8 @@ class DeployCommandTest {
             config.toString(),
             "--jar",
             jar.toString());
-    assertThat(again.code).isEqualTo(1);
-    assertThat(again.err.strip().lines().toList())
+    assertThat(again.exit()).isEqualTo(1);
+    assertThat(again.err().strip().lines().toList())
         .singleElement()
         .asString()
         .matches("riskstream deploy: riskstream-(scoring|learner) is already RUNNING as job .*");
@@ -195,17 +193,18 @@ class DeployCommandTest {
     assertThat(captured)
         .as("the log capture works: Kafka's clients print their configuration at INFO")
         .contains("sasl.jaas.config = [hidden]");
-    assertThat(deploy.out + deploy.err + again.out + again.err).doesNotContain(PASSWORD);
+    assertThat(deploy.out() + deploy.err() + again.out() + again.err()).doesNotContain(PASSWORD);
     assertThat(answers.toString()).doesNotContain(PASSWORD);
     assertThat(captured).doesNotContain(PASSWORD);
   }
 
   @Test
   void aMissingDefaultJarSaysHowToBuildIt() {
-    Run deploy = run("deploy", "--flink-rest", rest, "--bootstrap", kafka.bootstrapServers());
+    CliRun deploy =
+        CliRun.of("deploy", "--flink-rest", rest, "--bootstrap", kafka.bootstrapServers());
 
-    assertThat(deploy.code).isEqualTo(1);
-    assertThat(deploy.err.strip().lines().toList())
+    assertThat(deploy.exit()).isEqualTo(1);
+    assertThat(deploy.err().strip().lines().toList())
         .containsExactly(
             "riskstream deploy: no job jar at "
                 + Path.of("deploy/jobs/riskstream-jobs.jar").toAbsolutePath()
@@ -284,17 +283,5 @@ class DeployCommandTest {
     root.setLevel(rootLevel);
     context.updateLoggers();
     capture.stop();
-  }
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = RiskStreamCli.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
   }
 }

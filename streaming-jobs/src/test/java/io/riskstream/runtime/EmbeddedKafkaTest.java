@@ -2,11 +2,9 @@ package io.riskstream.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.riskstream.cli.RiskStreamCli;
+import io.riskstream.cli.CliRun;
 import io.riskstream.kafka.KafkaClients;
 import io.riskstream.schemas.Topic;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +24,6 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Starts the real Kafka 4 broker as a child JVM; takes a few seconds. */
 class EmbeddedKafkaTest {
@@ -45,9 +42,10 @@ class EmbeddedKafkaTest {
       assertThat(Files.readString(dir.resolve("kafka/broker.log")))
           .contains("Kafka Server started");
 
-      Run beforeSetup = cli("tail", "transactions", "--bootstrap", kafka.bootstrapServers());
-      assertThat(beforeSetup.exit).isEqualTo(2);
-      assertThat(beforeSetup.err.strip())
+      CliRun beforeSetup =
+          CliRun.of("tail", "transactions", "--bootstrap", kafka.bootstrapServers());
+      assertThat(beforeSetup.exit()).isEqualTo(2);
+      assertThat(beforeSetup.err().strip())
           .isEqualTo(
               "riskstream tail: topic transactions does not exist at " + kafka.bootstrapServers());
 
@@ -66,8 +64,8 @@ class EmbeddedKafkaTest {
               "2,2018-04-01 00:07:56,2,1365,not-a-number,476,0,0,0"),
           StandardCharsets.UTF_8);
 
-      Run produce =
-          cli(
+      CliRun produce =
+          CliRun.of(
               "produce",
               "--topic",
               "transactions",
@@ -75,12 +73,12 @@ class EmbeddedKafkaTest {
               csv.toString(),
               "--bootstrap",
               kafka.bootstrapServers());
-      assertThat(produce.exit).as(produce.err).isEqualTo(1);
-      assertThat(produce.out.strip()).isEqualTo("produced=2 rejected=1 topic=transactions");
-      assertThat(produce.err).contains("line 4: TX_AMOUNT is not a number");
+      assertThat(produce.exit()).as(produce.err()).isEqualTo(1);
+      assertThat(produce.out().strip()).isEqualTo("produced=2 rejected=1 topic=transactions");
+      assertThat(produce.err()).contains("line 4: TX_AMOUNT is not a number");
 
-      Run labels =
-          cli(
+      CliRun labels =
+          CliRun.of(
               "produce",
               "--topic",
               "labels",
@@ -92,19 +90,19 @@ class EmbeddedKafkaTest {
               "1",
               "--bootstrap",
               kafka.bootstrapServers());
-      assertThat(labels.exit).as(labels.err).isZero();
-      assertThat(labels.out.strip()).isEqualTo("produced=1 rejected=0 topic=labels");
+      assertThat(labels.exit()).as(labels.err()).isZero();
+      assertThat(labels.out().strip()).isEqualTo("produced=1 rejected=0 topic=labels");
 
-      Run tail =
-          cli(
+      CliRun tail =
+          CliRun.of(
               "tail",
               "transactions",
               "--idle-timeout",
               "2s",
               "--bootstrap",
               kafka.bootstrapServers());
-      assertThat(tail.exit).as(tail.err).isZero();
-      List<String> lines = tail.out.lines().toList();
+      assertThat(tail.exit()).as(tail.err()).isZero();
+      List<String> lines = tail.out().lines().toList();
       assertThat(lines).hasSize(2);
       assertThat(lines)
           .anySatisfy(
@@ -113,8 +111,9 @@ class EmbeddedKafkaTest {
                       .contains("\"transactionId\": \"0\"", "\"cardId\": \"596\"", "57.16"))
           .anySatisfy(l -> assertThat(l).contains("\"transactionId\": \"1\""));
 
-      Run tailLabels = cli("tail", "labels", "--max", "1", "--bootstrap", kafka.bootstrapServers());
-      assertThat(tailLabels.out.lines().toList())
+      CliRun tailLabels =
+          CliRun.of("tail", "labels", "--max", "1", "--bootstrap", kafka.bootstrapServers());
+      assertThat(tailLabels.out().lines().toList())
           .singleElement()
           .satisfies(
               l ->
@@ -131,8 +130,8 @@ class EmbeddedKafkaTest {
               "0,2018-04-01T00:00:31Z,596,0,57.16,3156",
               "1,1522540930000,4961,1,81.51,3412"),
           StandardCharsets.UTF_8);
-      Run mappedLabels =
-          cli(
+      CliRun mappedLabels =
+          CliRun.of(
               "produce",
               "--topic",
               "labels",
@@ -143,10 +142,11 @@ class EmbeddedKafkaTest {
                   + "fraud=IS_FRAUD",
               "--bootstrap",
               kafka.bootstrapServers());
-      assertThat(mappedLabels.exit).as(mappedLabels.err).isZero();
-      assertThat(mappedLabels.out.strip()).isEqualTo("produced=2 rejected=0 topic=labels");
-      Run allLabels = cli("tail", "labels", "--max", "3", "--bootstrap", kafka.bootstrapServers());
-      assertThat(allLabels.out.lines().toList())
+      assertThat(mappedLabels.exit()).as(mappedLabels.err()).isZero();
+      assertThat(mappedLabels.out().strip()).isEqualTo("produced=2 rejected=0 topic=labels");
+      CliRun allLabels =
+          CliRun.of("tail", "labels", "--max", "3", "--bootstrap", kafka.bootstrapServers());
+      assertThat(allLabels.out().lines().toList())
           .hasSize(3)
           .anySatisfy(
               l ->
@@ -156,9 +156,9 @@ class EmbeddedKafkaTest {
                           "\"fraud\": true",
                           "\"labelTime\": 1522540930000"));
 
-      Run unknown = cli("tail", "nope", "--bootstrap", kafka.bootstrapServers());
-      assertThat(unknown.exit).isEqualTo(2);
-      assertThat(unknown.err.strip()).startsWith("riskstream tail: unknown topic 'nope'");
+      CliRun unknown = CliRun.of("tail", "nope", "--bootstrap", kafka.bootstrapServers());
+      assertThat(unknown.exit()).isEqualTo(2);
+      assertThat(unknown.err().strip()).startsWith("riskstream tail: unknown topic 'nope'");
     } finally {
       kafka.close();
       kafka.close(); // idempotent
@@ -210,11 +210,14 @@ class EmbeddedKafkaTest {
 
   @Test
   void produceReportsAMissingFileInOneLine() {
-    Run run =
-        cli("produce", "--topic", "transactions", "--file", dir.resolve("nope.csv").toString());
+    CliRun run =
+        CliRun.of(
+            "produce", "--topic", "transactions", "--file", dir.resolve("nope.csv").toString());
 
-    assertThat(run.exit).isEqualTo(2);
-    assertThat(run.err.strip()).startsWith("riskstream produce: no such file").doesNotContain("\n");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .startsWith("riskstream produce: no such file")
+        .doesNotContain("\n");
   }
 
   private static void assertTopics(String bootstrap) throws Exception {
@@ -241,16 +244,4 @@ class EmbeddedKafkaTest {
       assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
     }
   }
-
-  private static Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = RiskStreamCli.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
-  private record Run(int exit, String out, String err) {}
 }

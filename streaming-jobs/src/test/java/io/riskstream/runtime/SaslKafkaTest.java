@@ -2,14 +2,12 @@ package io.riskstream.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.riskstream.cli.RiskStreamCli;
+import io.riskstream.cli.CliRun;
 import io.riskstream.kafka.KafkaClients;
 import io.riskstream.kafka.KafkaProperties;
 import io.riskstream.schemas.AvroCodec;
 import io.riskstream.schemas.Topic;
 import io.riskstream.schemas.Transaction;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A broker that admits one SASL/PLAIN user: the platform's clients and the CLI work with the
@@ -80,8 +77,8 @@ class SaslKafkaTest {
           .get();
     }
 
-    Run tail =
-        run(
+    CliRun tail =
+        CliRun.of(
             "tail",
             "transactions",
             "--bootstrap",
@@ -91,9 +88,9 @@ class SaslKafkaTest {
             "--max",
             "1");
 
-    assertThat(tail.code).as(tail.err).isZero();
-    assertThat(tail.out).contains("\"transactionId\": \"sasl-t1\"");
-    assertThat(tail.out + tail.err).doesNotContain(PASSWORD);
+    assertThat(tail.exit()).as(tail.err()).isZero();
+    assertThat(tail.out()).contains("\"transactionId\": \"sasl-t1\"");
+    assertThat(tail.out() + tail.err()).doesNotContain(PASSWORD);
   }
 
   @Test
@@ -108,10 +105,11 @@ class SaslKafkaTest {
         .as("a wrong password is refused")
         .isFalse();
 
-    Run tail = run("tail", "transactions", "--bootstrap", kafka.bootstrapServers(), "--max", "1");
+    CliRun tail =
+        CliRun.of("tail", "transactions", "--bootstrap", kafka.bootstrapServers(), "--max", "1");
 
-    assertThat(tail.code).isEqualTo(2);
-    assertThat(tail.err.strip().lines().toList())
+    assertThat(tail.exit()).isEqualTo(2);
+    assertThat(tail.err().strip().lines().toList())
         .containsExactly(
             "riskstream tail: Kafka does not answer at "
                 + kafka.bootstrapServers()
@@ -123,8 +121,8 @@ class SaslKafkaTest {
     Path bad = dir.resolve("bad.properties");
     Files.writeString(bad, "security.protocol=SASL_PLAINTEXT\ngroup.id=" + PASSWORD + "\n");
 
-    Run tail =
-        run(
+    CliRun tail =
+        CliRun.of(
             "tail",
             "transactions",
             "--bootstrap",
@@ -132,23 +130,11 @@ class SaslKafkaTest {
             "--config",
             bad.toString());
 
-    assertThat(tail.code).isEqualTo(2);
-    assertThat(tail.err.strip().lines().toList())
+    assertThat(tail.exit()).isEqualTo(2);
+    assertThat(tail.err().strip().lines().toList())
         .containsExactly(
             "riskstream: "
                 + bad
                 + ": Kafka property group.id is set by the platform and cannot be configured");
-  }
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = RiskStreamCli.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
   }
 }
