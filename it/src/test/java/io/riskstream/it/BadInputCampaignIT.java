@@ -206,9 +206,11 @@ class BadInputCampaignIT {
       String wanted = expected.get(source);
       if (category.equals("late")) {
         // Reported late but scored: a live stage's watermark passed it (e.g. a partition stalled
-        // past the idle timeout on this busy machine). Allowed for good transactions only.
+        // past the idle timeout on this busy machine). Allowed for good transactions only: the
+        // campaign's and the warm-up's (a warm-up record can be late when one source task starts
+        // seconds after the other, which is why the warm-up exists).
         String id = transactions.decode(bytes(letter)).getTransactionId();
-        if (!good.contains(id)) {
+        if (!good.contains(id) && !id.startsWith("warm-up-")) {
           problems.add("late dead letter of a transaction that is not a good one: " + id);
         }
         lateGood++;
