@@ -171,6 +171,9 @@ class ClusterFailoverIT {
     assertThat(flink.status(scoring)).isEqualTo(JobStatus.RUNNING);
     assertThat(flink.status(learner)).isEqualTo(JobStatus.RUNNING);
     System.out.println("TaskManagers that exited on their own: " + flink.unexpectedExits());
+    assertThat(flink.unexpectedExits())
+        .as("TaskManagers that exited on their own (a Kafka writer failing to close ended them)")
+        .isEmpty();
 
     load.finish();
     if (load.sendFailures() > 0) {

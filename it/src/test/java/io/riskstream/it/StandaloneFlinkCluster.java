@@ -46,9 +46,10 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  * Flink's start scripts would run them. A TaskManager can be killed with SIGKILL and replaced.
  *
  * <p>Like systemd or a container's restart policy, the cluster replaces a TaskManager that exits on
- * its own: Flink ends a TaskManager process when a task's cleanup fails (e.g. an exactly-once Kafka
- * writer closing after a broker restart), and a deployment without a supervisor would then be one
- * TaskManager short for good.
+ * its own: Flink ends a TaskManager process when a task's cleanup fails (as the Kafka writers'
+ * close did after a broker restart, before {@code CloseSafeKafkaSink}), and a deployment without a
+ * supervisor would then be one TaskManager short for good. The test asserts that none did, after
+ * the supervisor let it run to the end.
  */
 final class StandaloneFlinkCluster implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);

@@ -68,8 +68,10 @@ public final class KafkaIo {
   /**
    * A sink of Avro records to one topic. Exactly-once sinks write in Kafka transactions committed
    * with each checkpoint; their timeout stays below the broker's default maximum of 15 minutes.
+   * Their writers never fail in close, which would end the TaskManager (see {@link
+   * CloseSafeKafkaSink}).
    */
-  public static <T extends SpecificRecordBase> KafkaSink<T> sink(
+  public static <T extends SpecificRecordBase> CloseSafeKafkaSink<T> sink(
       PlatformSettings settings,
       Topic topic,
       Class<T> type,
@@ -80,7 +82,7 @@ public final class KafkaIo {
   }
 
   /** A sink to a topic outside {@link Topic}, e.g. a benchmark's, configured the same way. */
-  public static <T extends SpecificRecordBase> KafkaSink<T> sink(
+  public static <T extends SpecificRecordBase> CloseSafeKafkaSink<T> sink(
       PlatformSettings settings,
       String topic,
       Class<T> type,
@@ -90,12 +92,13 @@ public final class KafkaIo {
     Properties producer = settings.kafkaProperties().addTo(new Properties());
     producer.setProperty("transaction.timeout.ms", "600000");
     producer.putIfAbsent("linger.ms", "5");
-    return KafkaSink.<T>builder()
-        .setBootstrapServers(settings.bootstrapServers())
-        .setRecordSerializer(new AvroRecordSerializer<>(topic, type, key))
-        .setDeliveryGuarantee(guarantee)
-        .setTransactionalIdPrefix(transactionalIdPrefix)
-        .setKafkaProducerConfig(producer)
-        .build();
+    return new CloseSafeKafkaSink<>(
+        KafkaSink.<T>builder()
+            .setBootstrapServers(settings.bootstrapServers())
+            .setRecordSerializer(new AvroRecordSerializer<>(topic, type, key))
+            .setDeliveryGuarantee(guarantee)
+            .setTransactionalIdPrefix(transactionalIdPrefix)
+            .setKafkaProducerConfig(producer)
+            .build());
   }
 }
