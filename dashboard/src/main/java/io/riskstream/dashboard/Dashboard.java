@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,22 @@ public final class Dashboard implements AutoCloseable {
 
     public static Options local(String bootstrapServers) {
       return new Options(bootstrapServers, Map.of(), "127.0.0.1", 0, null);
+    }
+
+    /** Names the Kafka settings but never their values, nor the token: secrets stay out of logs. */
+    @Override
+    public String toString() {
+      return "Options[bootstrapServers="
+          + bootstrapServers
+          + ", kafka="
+          + new TreeSet<>(kafka.keySet())
+          + ", bind="
+          + bind
+          + ", port="
+          + port
+          + ", token="
+          + (token == null ? "none" : "[hidden]")
+          + "]";
     }
 
     Map<String, String> clientProperties() {
