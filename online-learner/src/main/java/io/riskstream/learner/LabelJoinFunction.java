@@ -8,6 +8,7 @@ import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.streaming.api.TimeDomain;
@@ -30,6 +31,10 @@ import org.apache.flink.util.OutputTag;
  * snapshot to learn from (scored before the TTL, or never scored here): it is counted and emitted
  * on {@link #UNMATCHED}, never dropped silently.
  *
+ * <p>A label that repeats the verdict last joined for its transaction (a producer's retry, a
+ * chargeback reported twice) is counted as {@code labelsRepeated} and not joined again: learning it
+ * twice would double its weight. A revision that changes the verdict joins again.
+ *
  * <p>Its label lag gauge is how long the latest joined label took from its label time to its join
  * (processing time): how late the labels reach the learner.
  */
@@ -48,7 +53,9 @@ public class LabelJoinFunction
   private final Duration labelWait;
   private transient ValueState<FeatureSnapshot> snapshot;
   private transient ValueState<Label> waitingLabel;
+  private transient ValueState<Boolean> joinedVerdict;
   private transient Counter joined;
+  private transient Counter repeated;
   private transient Counter unmatched;
   private transient volatile double labelLagSeconds;
 
@@ -68,10 +75,15 @@ public class LabelJoinFunction
     ValueStateDescriptor<Label> labelDescriptor =
         new ValueStateDescriptor<>("waiting-label", Label.class);
     labelDescriptor.enableTimeToLive(ttlConfig);
+    ValueStateDescriptor<Boolean> verdictDescriptor =
+        new ValueStateDescriptor<>("joined-verdict", Types.BOOLEAN);
+    verdictDescriptor.enableTimeToLive(ttlConfig);
     snapshot = getRuntimeContext().getState(snapshotDescriptor);
+    joinedVerdict = getRuntimeContext().getState(verdictDescriptor);
     waitingLabel = getRuntimeContext().getState(labelDescriptor);
     joined = getRuntimeContext().getMetricGroup().counter("labelsJoined");
     unmatched = getRuntimeContext().getMetricGroup().counter("labelsWithoutSnapshot");
+    repeated = getRuntimeContext().getMetricGroup().counter("labelsRepeated");
     labelLagSeconds = Double.NaN; // no label joined yet
     getRuntimeContext()
         .getMetricGroup()
@@ -111,6 +123,7 @@ public class LabelJoinFunction
       throws Exception {
     if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
       snapshot.clear();
+      joinedVerdict.clear();
       return;
     }
     Label label = waitingLabel.value();
@@ -122,7 +135,13 @@ public class LabelJoinFunction
   }
 
   private void emit(
-      FeatureSnapshot scored, Label label, Context ctx, Collector<TrainingExample> out) {
+      FeatureSnapshot scored, Label label, Context ctx, Collector<TrainingExample> out)
+      throws Exception {
+    if (Boolean.valueOf(label.getFraud()).equals(joinedVerdict.value())) {
+      repeated.inc();
+      return;
+    }
+    joinedVerdict.update(label.getFraud());
     joined.inc();
     labelLagSeconds = (ctx.timerService().currentProcessingTime() - label.getLabelTime()) / 1000.0;
     out.collect(TrainingExample.of(scored, label));

@@ -95,6 +95,19 @@ class LabelJoinFunctionTest {
   }
 
   @Test
+  void aRepeatedVerdictIsLearnedOnce() throws Exception {
+    harness.processElement2(Examples.label("tx-7", true, 100), 1);
+    harness.processElement2(Examples.label("tx-7", true, 100), 1); // retried while waiting
+    harness.processElement1(Examples.snapshot("tx-7", 0.5f), 2);
+    harness.processElement2(Examples.label("tx-7", true, 150), 3); // reported twice
+    harness.processElement2(Examples.label("tx-7", false, 200), 4); // reversed
+    harness.processElement2(Examples.label("tx-7", false, 210), 5);
+    harness.processElement2(Examples.label("tx-7", true, 300), 6); // disputed again
+
+    assertThat(joined()).extracting(e -> e.fraud).containsExactly(true, false, true);
+  }
+
+  @Test
   void forgetsASnapshotOnceTheWatermarkPassesItsRetention() throws Exception {
     harness.setProcessingTime(0);
     harness.processElement1(Examples.snapshot("tx-6", 0.5f), 1);
