@@ -3,8 +3,6 @@ package io.riskstream.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,10 +40,10 @@ class ColumnsOptionTest {
                 "--reference",
                 csv.toString()));
     for (List<String> command : commands) {
-      Run run = run(command, "--columns", "transaction_id=TX_ID,pan=CARD");
+      CliRun run = run(command, "--columns", "transaction_id=TX_ID,pan=CARD");
 
-      assertThat(run.exit).as(run.err).isEqualTo(2);
-      assertThat(run.err.lines().findFirst().orElseThrow())
+      assertThat(run.exit()).as(run.err()).isEqualTo(2);
+      assertThat(run.err().lines().findFirst().orElseThrow())
           .as(command.toString())
           .isEqualTo(
               "riskstream: Invalid value for option '--columns': unknown field 'pan'; the fields"
@@ -63,26 +61,26 @@ class ColumnsOptionTest {
             + ": the header has no column PAN (for card_id); its columns are"
             + " TX_ID,CARD,MERCHANT,AMT,TS,IS_FRAUD";
 
-    Run produce = run(produce(csv), "--columns", columns);
-    Run train = run(train(csv), "--columns", columns);
-    Run bench = run(benchFeatures(csv), "--columns", columns);
+    CliRun produce = run(produce(csv), "--columns", columns);
+    CliRun train = run(train(csv), "--columns", columns);
+    CliRun bench = run(benchFeatures(csv), "--columns", columns);
 
-    assertThat(produce.exit).isEqualTo(2);
-    assertThat(produce.err.strip()).isEqualTo("riskstream produce: " + problem);
-    assertThat(train.exit).isEqualTo(2);
-    assertThat(train.err.strip()).isEqualTo("riskstream: " + problem);
-    assertThat(bench.exit).isEqualTo(2);
-    assertThat(bench.err.strip()).isEqualTo("riskstream: " + problem);
+    assertThat(produce.exit()).isEqualTo(2);
+    assertThat(produce.err().strip()).isEqualTo("riskstream produce: " + problem);
+    assertThat(train.exit()).isEqualTo(2);
+    assertThat(train.err().strip()).isEqualTo("riskstream: " + problem);
+    assertThat(bench.exit()).isEqualTo(2);
+    assertThat(bench.err().strip()).isEqualTo("riskstream: " + problem);
   }
 
   @Test
   void withoutColumnsAnUnknownHeaderPointsToTheOption() throws IOException {
     Path csv = csv();
 
-    Run train = run(train(csv));
+    CliRun train = run(train(csv));
 
-    assertThat(train.exit).isEqualTo(2);
-    assertThat(train.err.strip())
+    assertThat(train.exit()).isEqualTo(2);
+    assertThat(train.err().strip())
         .startsWith("riskstream: " + csv + ": unknown header 'TX_ID,CARD,")
         .endsWith("or map its columns with --columns")
         .doesNotContain("\n");
@@ -115,18 +113,9 @@ class ColumnsOptionTest {
         StandardCharsets.UTF_8);
   }
 
-  private static Run run(List<String> command, String... more) {
+  private static CliRun run(List<String> command, String... more) {
     List<String> args = new ArrayList<>(command);
     args.addAll(List.of(more));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit =
-        RiskStreamCli.commandLine()
-            .setOut(new PrintWriter(out, true))
-            .setErr(new PrintWriter(err, true))
-            .execute(args.toArray(String[]::new));
-    return new Run(exit, out.toString(), err.toString());
+    return CliRun.of(args.toArray(String[]::new));
   }
-
-  private record Run(int exit, String out, String err) {}
 }
