@@ -363,7 +363,7 @@ class ClusterFailoverIT {
     return since;
   }
 
-  private static void deleteRecursively(Path path) throws IOException {
+  static void deleteRecursively(Path path) throws IOException {
     if (!Files.exists(path)) {
       return;
     }

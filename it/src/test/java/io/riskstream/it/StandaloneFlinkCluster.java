@@ -42,8 +42,9 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 /**
  * A standalone Flink session cluster as separate JVMs, started without flink-dist: a JobManager
  * ({@code StandaloneSessionClusterEntrypoint}) and TaskManagers ({@code TaskManagerRunner}), each
- * {@code java -cp <this test's Maven classpath>} with a conf dir holding {@code config.yaml}, as
- * Flink's start scripts would run them. A TaskManager can be killed with SIGKILL and replaced.
+ * {@code java -cp <this test's Maven classpath, or a given one>} with a conf dir holding {@code
+ * config.yaml}, as Flink's start scripts would run them. A TaskManager can be killed with SIGKILL
+ * and replaced.
  *
  * <p>Like systemd or a container's restart policy, the cluster replaces a TaskManager that exits on
  * its own: Flink ends a TaskManager process when a task's cleanup fails (as the Kafka writers'
@@ -56,6 +57,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
 
   private final Path home;
   private final Path conf;
+  private final String classpath;
   private final int restPort;
   private final Process jobManager;
   private final Map<String, Process> taskManagers = new LinkedHashMap<>();
@@ -66,9 +68,11 @@ final class StandaloneFlinkCluster implements AutoCloseable {
   private final Thread supervisor = new Thread(this::supervise, "taskmanager-supervisor");
   private volatile boolean closing;
 
-  private StandaloneFlinkCluster(Path home, int restPort, Process jobManager) throws Exception {
+  private StandaloneFlinkCluster(Path home, String classpath, int restPort, Process jobManager)
+      throws Exception {
     this.home = home;
     this.conf = home.resolve("conf");
+    this.classpath = classpath;
     this.restPort = restPort;
     this.jobManager = jobManager;
     Configuration clientConf = new Configuration();
@@ -77,8 +81,18 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     this.client = new RestClusterClient<>(clientConf, StandaloneClusterId.getInstance());
   }
 
-  /** Starts a JobManager and waits until its REST API answers; add TaskManagers after. */
+  /**
+   * Starts a JobManager on this test's classpath (Flink, the connectors, DJL and the platform's
+   * classes, so that jobs need no jar) and waits until its REST API answers; add TaskManagers
+   * after.
+   */
   static StandaloneFlinkCluster start(Path home, int slotsPerTaskManager) throws Exception {
+    return start(home, slotsPerTaskManager, testClasspath());
+  }
+
+  /** Starts a JobManager whose processes run on the given classpath, e.g. a cluster's lib. */
+  static StandaloneFlinkCluster start(Path home, int slotsPerTaskManager, String classpath)
+      throws Exception {
     Path conf = Files.createDirectories(home.resolve("conf"));
     Files.createDirectories(home.resolve("log"));
     int rpcPort = freePort();
@@ -126,13 +140,15 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     Process jobManager =
         launch(
             home,
+            classpath,
             "jobmanager",
             List.of("-Xmx512m"),
             List.of(
                 "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
                 "--configDir",
                 conf.toString()));
-    StandaloneFlinkCluster cluster = new StandaloneFlinkCluster(home, restPort, jobManager);
+    StandaloneFlinkCluster cluster =
+        new StandaloneFlinkCluster(home, classpath, restPort, jobManager);
     cluster.awaitRest();
     cluster.supervisor.setDaemon(true);
     cluster.supervisor.start();
@@ -156,7 +172,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     // Named, so that its registration can be told from a dead TaskManager not yet timed out.
     args.add("-D");
     args.add("taskmanager.resource-id=" + name);
-    taskManagers.put(name, launch(home, name, jvm, args));
+    taskManagers.put(name, launch(home, classpath, name, jvm, args));
     started.add(name);
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (!get("/taskmanagers").contains("\"id\":\"" + name + "\"")) {
@@ -172,6 +188,11 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     Process process = taskManagers.remove(name);
     process.destroyForcibly();
     process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  /** The REST API's address, e.g. for {@code riskstream deploy --flink-rest}. */
+  String restAddress() {
+    return "http://localhost:" + restPort;
   }
 
   /** Every TaskManager started so far, replacements included, e.g. to read their logs. */
@@ -341,12 +362,17 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     return http.send(request, BodyHandlers.ofString()).body();
   }
 
+  /** The classpath of this test's JVM, as Maven's failsafe plugin built it. */
+  static String testClasspath() {
+    return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+  }
+
   /**
-   * A Flink process: this test's JVM's classpath (Flink, the connectors, DJL and the platform's
-   * classes, so jobs need no jar) and the platform's JVM options (Flink's module opens, DJL's
-   * offline switches), logging to {@code log/<name>.log}.
+   * A Flink process on the cluster's classpath with the platform's JVM options (Flink's module
+   * opens, DJL's offline switches), logging to {@code log/<name>.log}.
    */
-  private static Process launch(Path home, String name, List<String> jvm, List<String> mainAndArgs)
+  private static Process launch(
+      Path home, String classpath, String name, List<String> jvm, List<String> mainAndArgs)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -355,8 +381,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     command.add("-Dlog.file=" + home.resolve("log").resolve(name + ".log"));
     command.add("-Dlog4j.configurationFile=" + home.resolve("conf/log4j.properties"));
     command.add("-cp");
-    command.add(
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    command.add(classpath);
     command.addAll(mainAndArgs);
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
