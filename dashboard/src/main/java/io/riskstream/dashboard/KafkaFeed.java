@@ -17,6 +17,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
@@ -35,6 +36,7 @@ final class KafkaFeed implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaFeed.class);
   private static final Duration POLL = Duration.ofMillis(200);
   private static final long DISCOVERY_MILLIS = 5_000;
+  private static final Duration RETRY = Duration.ofSeconds(1);
   private static final List<Topic> READ =
       List.of(
           Topic.TRANSACTIONS, Topic.SCORES, Topic.LABELS, Topic.MODEL_EVENTS, Topic.DEAD_LETTERS);
@@ -48,6 +50,7 @@ final class KafkaFeed implements Runnable, AutoCloseable {
   private final AvroCodec<DeadLetter> deadLetters = AvroCodec.of(DeadLetter.class);
   private final Set<TopicPartition> assigned = new HashSet<>();
   private volatile long undecodable;
+  private volatile long brokerErrors;
 
   KafkaFeed(Map<String, String> kafka, LiveView view) {
     Properties props = new Properties();
@@ -65,28 +68,50 @@ final class KafkaFeed implements Runnable, AutoCloseable {
     return undecodable;
   }
 
+  /** Times the broker could not be reached or answered with an error, e.g. while it restarts. */
+  long brokerErrors() {
+    return brokerErrors;
+  }
+
   @Override
   public void run() {
     long nextDiscovery = 0;
     try {
       while (!Thread.currentThread().isInterrupted()) {
-        long now = System.currentTimeMillis();
-        if (now >= nextDiscovery) {
-          discover();
-          nextDiscovery = now + DISCOVERY_MILLIS;
-        }
-        if (assigned.isEmpty()) {
-          Thread.sleep(POLL.toMillis());
-          continue;
-        }
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-          apply(record, System.currentTimeMillis());
+        try {
+          long now = System.currentTimeMillis();
+          if (now >= nextDiscovery) {
+            discover();
+            nextDiscovery = now + DISCOVERY_MILLIS;
+          }
+          if (assigned.isEmpty()) {
+            Thread.sleep(POLL.toMillis());
+            continue;
+          }
+          for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+            apply(record, System.currentTimeMillis());
+          }
+        } catch (WakeupException | InterruptException e) {
+          throw e;
+        } catch (KafkaException e) {
+          // A broker that is away (a restart, the network) must not end the feed for good: keep
+          // the view and ask again, as any long-running consumer does.
+          if (brokerErrors++ == 0 || brokerErrors % 60 == 0) {
+            LOG.warn("dashboard feed: {} (attempt {}); retrying", e.toString(), brokerErrors);
+          }
+          Thread.sleep(RETRY.toMillis());
         }
       }
     } catch (WakeupException | InterruptException | InterruptedException e) {
       // closing
     } finally {
-      consumer.close(Duration.ofSeconds(2));
+      // Dashboard.close() both wakes and interrupts this thread; closing must not fail on that.
+      Thread.interrupted();
+      try {
+        consumer.close(Duration.ofSeconds(2));
+      } catch (InterruptException e) {
+        // interrupted again while closing: the consumer has released what it holds all the same
+      }
     }
   }
 
