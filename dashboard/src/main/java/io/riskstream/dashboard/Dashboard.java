@@ -155,8 +155,7 @@ public final class Dashboard implements AutoCloseable {
   public void close() throws InterruptedException {
     server.close();
     timers.shutdownNow();
-    feed.close(); // wakes a poll
-    feedThread.interrupt(); // and a wait for the topics to appear
+    feed.close(); // wakes a poll; a pause between attempts ends within a second
     feedThread.join(Duration.ofSeconds(5).toMillis());
     lag.close();
   }

@@ -51,6 +51,7 @@ final class KafkaFeed implements Runnable, AutoCloseable {
   private final Set<TopicPartition> assigned = new HashSet<>();
   private volatile long undecodable;
   private volatile long brokerErrors;
+  private volatile boolean closing;
 
   KafkaFeed(Map<String, String> kafka, LiveView view) {
     Properties props = new Properties();
@@ -77,7 +78,7 @@ final class KafkaFeed implements Runnable, AutoCloseable {
   public void run() {
     long nextDiscovery = 0;
     try {
-      while (!Thread.currentThread().isInterrupted()) {
+      while (!closing && !Thread.currentThread().isInterrupted()) {
         try {
           long now = System.currentTimeMillis();
           if (now >= nextDiscovery) {
@@ -105,12 +106,15 @@ final class KafkaFeed implements Runnable, AutoCloseable {
     } catch (WakeupException | InterruptException | InterruptedException e) {
       // closing
     } finally {
-      // Dashboard.close() both wakes and interrupts this thread; closing must not fail on that.
-      Thread.interrupted();
+      // An interrupted thread cannot close the consumer cleanly: clear the flag, close, restore it.
+      boolean interrupted = Thread.interrupted();
       try {
         consumer.close(Duration.ofSeconds(2));
       } catch (InterruptException e) {
-        // interrupted again while closing: the consumer has released what it holds all the same
+        interrupted = true; // the consumer has released what it holds all the same
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }
@@ -159,8 +163,10 @@ final class KafkaFeed implements Runnable, AutoCloseable {
   }
 
   /** Stops {@link #run} from another thread. */
+  /** Ends {@link #run()} within a poll or a pause (at most a second), without an interrupt. */
   @Override
   public void close() {
+    closing = true;
     consumer.wakeup();
   }
 }
