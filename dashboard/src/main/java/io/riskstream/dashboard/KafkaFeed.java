@@ -162,7 +162,6 @@ final class KafkaFeed implements Runnable, AutoCloseable {
     }
   }
 
-  /** Stops {@link #run} from another thread. */
   /** Ends {@link #run()} within a poll or a pause (at most a second), without an interrupt. */
   @Override
   public void close() {
